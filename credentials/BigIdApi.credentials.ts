@@ -1,0 +1,238 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { API_PREFIX, normalizeBaseUrl } from '../nodes/BigId/transport/baseUrl';
+import {
+	connectionErrorCode,
+	describeConnectionFailure,
+} from '../nodes/BigId/transport/connectionErrors';
+import { BigIdLoginError } from '../nodes/BigId/transport/loginError';
+import { redactSecrets, secretsOf } from '../nodes/BigId/transport/secrets';
+
+function responseOf(error: unknown): { status?: number; data?: unknown } {
+	const response = (error as { response?: { status?: number; data?: unknown } })?.response;
+	return { status: response?.status, data: response?.data };
+}
+
+function bigIdMessage(data: unknown): string | undefined {
+	if (data && typeof data === 'object') {
+		const { message, error } = data as { message?: unknown; error?: unknown };
+		if (typeof message === 'string' && message) return message;
+		if (typeof error === 'string' && error) return error;
+	}
+	if (typeof data === 'string' && data && !data.trimStart().startsWith('<'))
+		return data.slice(0, 200);
+	return undefined;
+}
+
+export class BigIdApi implements ICredentialType {
+	name = 'bigIdApi';
+
+	displayName = 'BigID API';
+
+	icon = {
+		light: 'file:../nodes/BigId/bigid.svg',
+		dark: 'file:../nodes/BigId/bigid.dark.svg',
+	} as const;
+
+	documentationUrl = 'https://developer.bigid.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://bigid.example.com',
+			description:
+				'Address of your BigID deployment. https://host, https://host/ and https://host:8443/api/v1 are all accepted.',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authMode',
+			type: 'options',
+			options: [
+				{
+					name: 'Username & Password',
+					value: 'session',
+					description:
+						'Log in with POST /api/v1/sessions; n8n logs in again when the session expires',
+				},
+				{
+					name: 'API Token',
+					value: 'apiToken',
+					description:
+						'A user token generated in the BigID UI, exchanged for a system token with GET /api/v1/refresh-access-token',
+				},
+			],
+			default: 'session',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { show: { authMode: ['session'] } },
+			description: 'A dedicated BigID service account is recommended',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authMode: ['session'] } },
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authMode: ['apiToken'] } },
+			description:
+				'Generated in BigID under Administration → Access Management → the user → Generate Token',
+		},
+		{
+			displayName: 'Authorization Header Format',
+			name: 'authHeaderFormat',
+			type: 'options',
+			options: [
+				{
+					name: 'Token Only (Most BigID Versions)',
+					value: 'raw',
+					description: 'Authorization: <token>',
+				},
+				{
+					name: 'Bearer Token',
+					value: 'bearer',
+					description: 'Authorization: Bearer <token>',
+				},
+			],
+			default: 'raw',
+			description:
+				'Most BigID versions expect the token as is; newer documentation writes "Bearer <token>". Change this only if BigID answers 401 with a valid login.',
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'allowUnauthorizedCerts',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to connect even if the TLS certificate cannot be verified, for example a self-signed certificate on an on-prem deployment',
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+		const secrets = secretsOf(credentials);
+		const skipSslCertificateValidation = credentials.allowUnauthorizedCerts === true;
+		const usesApiToken = credentials.authMode === 'apiToken';
+		const request: IHttpRequestOptions = usesApiToken
+			? {
+					method: 'GET',
+					url: `${baseUrl}${API_PREFIX}/refresh-access-token`,
+					headers: { Authorization: authorizationValue(credentials, String(credentials.apiToken)) },
+					json: true,
+					skipSslCertificateValidation,
+				}
+			: {
+					method: 'POST',
+					url: `${baseUrl}${API_PREFIX}/sessions`,
+					body: { username: credentials.username, password: credentials.password },
+					json: true,
+					skipSslCertificateValidation,
+				};
+		const fix = usesApiToken
+			? 'Check the API token in the BigID API credential: it may be expired or revoked (generate a new one in BigID), and check the Authorization Header Format.'
+			: 'Check the username and password in the BigID API credential. If the password has expired, change it in BigID first.';
+
+		let answer: IDataObject;
+		try {
+			answer = (await this.helpers.httpRequest(request)) as IDataObject;
+		} catch (error) {
+			const code = connectionErrorCode(error);
+			const { status, data } = responseOf(error);
+			let message: string;
+			if (status === undefined) {
+				message = code
+					? describeConnectionFailure(code, baseUrl)
+					: `Could not log in to BigID at ${baseUrl}: ${(error as Error).message}`;
+			} else if (status === 401 || status === 403) {
+				message = `BigID rejected the login (HTTP ${status}${bigIdMessage(data) ? `: ${bigIdMessage(data)}` : ''}). ${fix}`;
+			} else if (status === 404) {
+				message = `BigID has no login endpoint at ${request.url} (HTTP 404). Check the Base URL: it should be the address of your BigID deployment, for example https://bigid.example.com`;
+			} else {
+				message = `BigID could not log in (HTTP ${status}${bigIdMessage(data) ? `: ${bigIdMessage(data)}` : ''}). Wait a moment and retry. If it persists, reach out to support.`;
+			}
+			throw new BigIdLoginError(redactSecrets(message, secrets));
+		}
+
+		if (typeof answer === 'string') {
+			throw new BigIdLoginError(
+				`BigID answered the login with a page that is not JSON. Check the Base URL: it should be the address of your BigID deployment (${baseUrl}), not its web console or a proxy login page.`,
+			);
+		}
+		const token = usesApiToken ? answer?.systemToken : answer?.auth_token;
+		if (answer?.success === false || typeof token !== 'string' || token === '') {
+			const reason = bigIdMessage(answer) ?? 'no token in the answer';
+			throw new BigIdLoginError(
+				redactSecrets(`BigID rejected the login: ${reason}. ${fix}`, secrets),
+			);
+		}
+		return { sessionToken: token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization:
+					'={{$credentials.authHeaderFormat === "bearer" ? "Bearer " + $credentials.sessionToken : $credentials.sessionToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.baseUrl.trim().replace(/[?#].*$/, "").replace(/\\/api(\\/.*)?$/i, "").replace(/\\/+$/, "")}}',
+			url: '/api/v1/roles',
+			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'success',
+					value: false,
+					message:
+						"BigID answered with success: false. Check the credential and the user's permissions.",
+				},
+			},
+		],
+	};
+}
+
+function authorizationValue(credentials: ICredentialDataDecryptedObject, token: string): string {
+	return credentials.authHeaderFormat === 'bearer' ? `Bearer ${token}` : token;
+}

@@ -1,0 +1,13 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readLimit } from '../../helpers/parameters';
+import { listRoles } from '../../helpers/roles';
+import { returnAllOrLimit, showFor } from '../common.descriptions';
+
+export const description: INodeProperties[] = showFor('role', 'getMany', returnAllOrLimit);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const limit = readLimit.call(this, itemIndex);
+	const roles = await listRoles.call(this, itemIndex);
+	return limit === undefined ? roles : roles.slice(0, limit);
+}

@@ -1,0 +1,56 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { MAX_LIMIT } from '../actions/common.descriptions';
+import { DEFAULT_PAGE_SIZE } from '../transport';
+
+/** Return All / Limit of a Get Many operation: undefined means every item. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Limit must be a whole number from 1 to ${MAX_LIMIT}, not ${String(limit)}`,
+			{ itemIndex, description: 'Turn on Return All to read every item instead.' },
+		);
+	}
+	return limit;
+}
+
+export function readPageSize(this: IExecuteFunctions, itemIndex: number): number {
+	const pageSize = this.getNodeParameter(
+		'options.pageSize',
+		itemIndex,
+		DEFAULT_PAGE_SIZE,
+	) as number;
+	if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10000) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Page Size must be a whole number from 1 to 10000, not ${String(pageSize)}`,
+			{ itemIndex },
+		);
+	}
+	return pageSize;
+}
+
+/** BigID IDs are MongoDB ObjectIds; anything else gets the seed's "invalid ID" answer before a request is sent. */
+export function requireObjectId(
+	this: IExecuteFunctions,
+	value: unknown,
+	what: string,
+	itemIndex: number,
+): string {
+	const id = typeof value === 'string' ? value.trim() : '';
+	if (!/^[0-9a-f]{24}$/i.test(id)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${what} ID is invalid: ${id === '' ? 'it is empty' : `"${id}" is not a BigID ID`}`,
+			{
+				itemIndex,
+				description: `Bad or malformed ${what.toLowerCase()} ID provided. Double-check the ${what.toLowerCase()} ID you're using: BigID IDs are 24 hexadecimal characters, for example 64f7df00cc834f0001a44e85.`,
+			},
+		);
+	}
+	return id;
+}

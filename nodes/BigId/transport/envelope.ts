@@ -1,0 +1,51 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * BigID answers either bare (`{users, totalCount}`, as the seeds show) or wrapped
+ * (`{status, statusCode, message, data: {...}}`, as real deployments do); both read the same here.
+ */
+export function unwrapEnvelope(body: IDataObject): IDataObject {
+	const { data } = body;
+	const looksWrapped = 'status' in body || 'statusCode' in body || Object.keys(body).length === 1;
+	if (looksWrapped && data && typeof data === 'object' && !Array.isArray(data)) {
+		return data as IDataObject;
+	}
+	return body;
+}
+
+export interface ListPage {
+	items: IDataObject[];
+	totalCount?: number;
+}
+
+export function readListPage(body: IDataObject, listKey: string): ListPage | undefined {
+	const content = unwrapEnvelope(body);
+	const list = content[listKey] ?? body[listKey];
+	if (!Array.isArray(list)) return undefined;
+	const announced = content.totalCount ?? body.totalCount;
+	const totalCount =
+		announced === null || announced === undefined || announced === '' ? NaN : Number(announced);
+	return {
+		items: list as IDataObject[],
+		totalCount: Number.isFinite(totalCount) ? totalCount : undefined,
+	};
+}
+
+/** `_id` and `id`, `createdAt` and `created_at`: every object leaves the node with both spellings filled. */
+export function normalizeObject(item: IDataObject): IDataObject {
+	const normalized: IDataObject = { ...item };
+	if (normalized.id === undefined && normalized._id !== undefined) normalized.id = normalized._id;
+	if (normalized._id === undefined && normalized.id !== undefined) normalized._id = normalized.id;
+	if (normalized.createdAt === undefined && normalized.created_at !== undefined) {
+		normalized.createdAt = normalized.created_at;
+	}
+	if (normalized.updatedAt === undefined && normalized.updated_at !== undefined) {
+		normalized.updatedAt = normalized.updated_at;
+	}
+	return normalized;
+}
+
+export function idOf(item: IDataObject): string | undefined {
+	const id = item._id ?? item.id;
+	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}

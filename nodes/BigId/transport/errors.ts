@@ -1,0 +1,132 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeConnectionFailure } from './connectionErrors';
+
+/** What went wrong with one request, stripped of everything that could carry a secret (headers, request config). */
+export interface RequestFailure {
+	status?: number;
+	body?: unknown;
+	retryAfterSeconds?: number;
+	connectionCode?: string;
+	/** The answer was not JSON: an HTML page, a truncated body, nothing at all. */
+	unreadableBody?: string;
+}
+
+/** The troubleshooting table of BigID's scan profile tutorial, extended to the statuses BigID and its proxies also send. */
+const TROUBLESHOOTING: Record<number, { meaning: string; fix: string }> = {
+	400: {
+		meaning: 'Bad or malformed ID or parameter provided',
+		fix: "Double-check the ID you're using.",
+	},
+	401: {
+		meaning: 'API key missing or invalid',
+		fix: 'Verify your API key and authorization header: the password or API token in the BigID API credential, and its Authorization Header Format.',
+	},
+	403: {
+		meaning: 'The BigID user of the credential is not allowed to do this',
+		fix: 'Give that BigID user a role with the permission for this action.',
+	},
+	404: {
+		meaning: "The ID doesn't exist",
+		fix: 'Make sure the ID is valid and fetched from BigID.',
+	},
+	405: {
+		meaning: 'This BigID version does not offer this operation',
+		fix: 'Check the API documentation of your BigID version.',
+	},
+	409: {
+		meaning: 'The object already exists',
+		fix: 'Use a different name, or update the existing object.',
+	},
+	429: {
+		meaning: 'BigID is rate limiting requests',
+		fix: 'Wait a moment and retry. Run fewer executions at once, or add a Wait node between batches.',
+	},
+	500: {
+		meaning: 'BigID server hit a snag (internal error)',
+		fix: 'Wait a moment and retry. If it persists, reach out to support.',
+	},
+	502: {
+		meaning: 'A proxy in front of BigID could not reach it (Bad Gateway)',
+		fix: 'Wait a moment and retry. If it persists, check the proxy or load balancer in front of BigID.',
+	},
+	503: {
+		meaning: 'BigID is unavailable right now',
+		fix: 'Wait a moment and retry. If it persists, reach out to support.',
+	},
+	504: {
+		meaning: 'A proxy in front of BigID timed out waiting for it',
+		fix: 'Wait a moment and retry. If it persists, check the proxy or load balancer in front of BigID.',
+	},
+};
+
+export function bigIdMessageOf(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const text = body.trim();
+		return text && !text.startsWith('<') ? text.slice(0, 300) : undefined;
+	}
+	if (!body || typeof body !== 'object') return undefined;
+	const { error, message, data } = body as { error?: unknown; message?: unknown; data?: unknown };
+	if (typeof error === 'string' && error) return error;
+	if (
+		error &&
+		typeof error === 'object' &&
+		typeof (error as { message?: unknown }).message === 'string'
+	) {
+		return (error as { message: string }).message;
+	}
+	if (typeof message === 'string' && message) return message;
+	return data && typeof data === 'object' ? bigIdMessageOf(data) : undefined;
+}
+
+export interface ErrorContext {
+	node: INode;
+	itemIndex: number;
+	baseUrl: string;
+	method: string;
+	path: string;
+	/** Fixes that fit this operation better than the generic row of the table, by HTTP status. */
+	hints?: Partial<Record<number, string>>;
+}
+
+export function toNodeApiError(failure: RequestFailure, context: ErrorContext): NodeApiError {
+	const { node, itemIndex, baseUrl, method, path, hints } = context;
+	let message: string;
+	let description: string;
+	if (failure.connectionCode) {
+		const mayHaveHappened =
+			method !== 'GET' && !['ECONNREFUSED', 'ENOTFOUND'].includes(failure.connectionCode);
+		message = describeConnectionFailure(failure.connectionCode, baseUrl);
+		description = mayHaveHappened
+			? `The ${method} ${path} may have reached BigID before the connection failed, so it may have happened. Check in BigID before you retry, so that nothing is done twice.`
+			: `${method} ${path} was not sent.`;
+	} else if (failure.unreadableBody !== undefined) {
+		message = `BigID answered ${method} ${path} with ${failure.unreadableBody} instead of JSON`;
+		description =
+			'Check the Base URL of the BigID API credential: it must point at the BigID API (https://host or https://host/api/v1), not at the web console or a proxy login page. If it is right, BigID or a proxy in front of it is failing: wait a moment and retry.';
+	} else {
+		const status = failure.status ?? 0;
+		const row = TROUBLESHOOTING[status] ?? {
+			meaning: `BigID answered with HTTP ${status}`,
+			fix: 'Check the parameters of the node and retry.',
+		};
+		const bigIdSays = bigIdMessageOf(failure.body);
+		message = `BigID answered ${status}${bigIdSays ? `: ${bigIdSays}` : ` (${row.meaning})`}`;
+		description = `${row.meaning}. ${hints?.[status] ?? row.fix}`;
+		if (status !== 401 && method !== 'GET' && status >= 500) {
+			description += ` The ${method} may have been carried out before the error: check in BigID before you retry.`;
+		}
+	}
+	const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
+	return new NodeApiError(
+		node,
+		{ message, description, httpCode: httpCode ?? null } as JsonObject,
+		{
+			message,
+			description,
+			httpCode,
+			itemIndex,
+		},
+	);
+}

@@ -1,0 +1,225 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { API_PREFIX, normalizeBaseUrl } from './baseUrl';
+import {
+	connectionErrorCode,
+	NEVER_SENT_CODES,
+	TRANSIENT_CONNECTION_CODES,
+} from './connectionErrors';
+import type { RequestFailure } from './errors';
+import { toNodeApiError } from './errors';
+import { findLoginError } from './loginError';
+import { redactSecrets, secretsOf } from './secrets';
+
+export type BigIdContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface BigIdRequest {
+	method?: IHttpRequestMethods;
+	/** Path segments after /api/v1; each one is URL-encoded, so an ID cannot change the route. */
+	path: string[];
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Fixes that fit this operation better than the generic troubleshooting row, by HTTP status. */
+	hints?: Partial<Record<number, string>>;
+}
+
+interface Connection {
+	baseUrl: string;
+	skipSslCertificateValidation: boolean;
+	secrets: string[];
+}
+
+export const MAX_ATTEMPTS = 5;
+const REQUEST_TIMEOUT_MS = 60_000;
+const RETRY_BASE_DELAY_MS = 250;
+const RETRY_MAX_DELAY_MS = 8_000;
+const RETRY_AFTER_CAP_SECONDS = 60;
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+const connections = new WeakMap<object, Connection>();
+
+async function connectionOf(context: BigIdContext): Promise<Connection> {
+	let connection = connections.get(context);
+	if (!connection) {
+		const credentials = (await context.getCredentials(
+			'bigIdApi',
+		)) as ICredentialDataDecryptedObject;
+		connection = {
+			baseUrl: normalizeBaseUrl(credentials.baseUrl),
+			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			secrets: secretsOf(credentials),
+		};
+		connections.set(context, connection);
+	}
+	return connection;
+}
+
+/** `.` and `..` would be resolved away by URL parsing, so they are encoded too. */
+export function encodePathSegment(segment: string): string {
+	return encodeURIComponent(segment).replace(/^\.{1,2}$/, (dots) => '%2E'.repeat(dots.length));
+}
+
+function failureOf(error: unknown): RequestFailure {
+	const visited = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !visited.has(current)) {
+		visited.add(current);
+		const response = (
+			current as { response?: { status?: number; data?: unknown; headers?: IDataObject } }
+		).response;
+		if (response && typeof response.status === 'number') {
+			return {
+				status: response.status,
+				body: response.data,
+				retryAfterSeconds: retryAfterOf(response.headers),
+			};
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	const connectionCode = connectionErrorCode(error);
+	return connectionCode ? { connectionCode } : { connectionCode: 'ECONNRESET' };
+}
+
+function retryAfterOf(headers: IDataObject | undefined): number | undefined {
+	const value = headers?.['retry-after'] ?? headers?.['Retry-After'];
+	if (value === undefined || value === null) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+type ReadBody = { body: IDataObject; failure?: undefined } | { failure: RequestFailure };
+
+/** An HTML page, a truncated body or nothing at all, where BigID promises JSON. */
+function readBody(response: IN8nHttpFullResponse, method: string): ReadBody {
+	let body = response.body as unknown;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (text === '') {
+			return method === 'GET'
+				? { failure: { unreadableBody: 'an empty body', status: response.statusCode } }
+				: { body: {} };
+		}
+		if (text.startsWith('<')) {
+			// A proxy in front of BigID answers HTTP 200 with its own "502 Bad Gateway" page.
+			if (/\b502\b|bad gateway/i.test(text)) {
+				return { failure: { status: 502, body: 'HTML 502 Bad Gateway page' } };
+			}
+			return { failure: { unreadableBody: 'an HTML page', status: response.statusCode } };
+		}
+		try {
+			body = JSON.parse(text);
+		} catch {
+			return {
+				failure: { unreadableBody: 'a body that is not valid JSON', status: response.statusCode },
+			};
+		}
+	}
+	if (body === null || body === undefined) return { body: {} };
+	if (Array.isArray(body)) return { body: { items: body } };
+	if (typeof body !== 'object') return { body: { value: body as string } };
+	if ((body as IDataObject).success === false) {
+		return { failure: { status: response.statusCode >= 400 ? response.statusCode : 400, body } };
+	}
+	return { body: body as IDataObject };
+}
+
+function mayRetry(failure: RequestFailure, method: string): boolean {
+	if (failure.connectionCode) {
+		return method === 'GET'
+			? TRANSIENT_CONNECTION_CODES.has(failure.connectionCode)
+			: NEVER_SENT_CODES.has(failure.connectionCode);
+	}
+	if (method !== 'GET') {
+		// 429 means BigID refused the request without acting on it; anything else may have been carried out.
+		return failure.status === 429;
+	}
+	return failure.unreadableBody !== undefined || RETRYABLE_STATUSES.has(failure.status ?? 0);
+}
+
+function retryDelayMs(failure: RequestFailure, attempt: number): number {
+	if (failure.retryAfterSeconds !== undefined) {
+		return Math.min(failure.retryAfterSeconds, RETRY_AFTER_CAP_SECONDS) * 1000;
+	}
+	return Math.min(RETRY_BASE_DELAY_MS * 2 ** (attempt - 1), RETRY_MAX_DELAY_MS);
+}
+
+/**
+ * The one place that talks HTTP to BigID. Authentication, token caching and the new login
+ * after a 401 are n8n's (through the credential); retries of idempotent requests, reading both
+ * envelope styles and turning failures into clear errors are done here.
+ */
+export async function bigIdApiRequest(
+	this: BigIdContext,
+	request: BigIdRequest,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const { baseUrl, skipSslCertificateValidation, secrets } = await connectionOf(this);
+	const method = request.method ?? 'GET';
+	const path = `${API_PREFIX}/${request.path.map(encodePathSegment).join('/')}`;
+	const errorContext = {
+		node: this.getNode(),
+		itemIndex,
+		baseUrl,
+		method,
+		path,
+		hints: request.hints,
+	};
+
+	for (let attempt = 1; ; attempt++) {
+		const options: IHttpRequestOptions = {
+			method,
+			url: `${baseUrl}${path}`,
+			qs: request.qs,
+			body: request.body,
+			json: true,
+			returnFullResponse: true,
+			skipSslCertificateValidation,
+			timeout: REQUEST_TIMEOUT_MS,
+		};
+		let failure: RequestFailure;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				'bigIdApi',
+				options,
+			)) as IN8nHttpFullResponse;
+			const answer = readBody(response, method);
+			if (answer.failure === undefined) return answer.body;
+			failure = answer.failure;
+		} catch (error) {
+			const loginError = findLoginError(error);
+			if (loginError) {
+				throw new NodeApiError(
+					this.getNode(),
+					{ message: loginError.message },
+					{ message: redactSecrets(loginError.message, secrets), itemIndex, httpCode: '401' },
+				);
+			}
+			failure = failureOf(error);
+		}
+		if (attempt < MAX_ATTEMPTS && mayRetry(failure, method)) {
+			this.logger.debug(
+				`BigID ${method} ${path} failed (${failure.status ?? failure.connectionCode ?? failure.unreadableBody}); retry ${attempt} of ${MAX_ATTEMPTS - 1}`,
+			);
+			await sleep(retryDelayMs(failure, attempt));
+			continue;
+		}
+		const error = toNodeApiError(failure, errorContext);
+		error.message = redactSecrets(error.message, secrets);
+		if (error.description) error.description = redactSecrets(error.description, secrets);
+		throw error;
+	}
+}

@@ -1,0 +1,191 @@
+import { Container } from '@n8n/di';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IConnections,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	ITaskData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { BigId } from '../../nodes/BigId/BigId.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+
+export const BIGID_NODE_TYPE = 'n8n-nodes-bigid.bigId';
+export const CREDENTIAL_ID = 'bigid-sandbox';
+
+const nodeTypeClasses: Record<string, INodeType> = {
+	[BIGID_NODE_TYPE]: new BigId(),
+};
+
+/** Other tests (the trigger's) register their node types here before running. */
+export function registerNodeType(name: string, nodeType: INodeType): void {
+	nodeTypeClasses[name] = nodeType;
+}
+
+export const nodeTypes: INodeTypes = {
+	getByName: (name: string): INodeType | IVersionedNodeType => nodeTypeClasses[name],
+	getByNameAndVersion: (name: string): INodeType => nodeTypeClasses[name],
+	getKnownTypes: () => ({}),
+};
+
+/** The one credential store all executions of a test share, as n8n's database would be. */
+export function createCredentials(data: ICredentialDataDecryptedObject): TestCredentialsHelper {
+	const helper = new TestCredentialsHelper();
+	helper.store.set(CREDENTIAL_ID, {
+		type: 'bigIdApi',
+		data: { authMode: 'session', authHeaderFormat: 'raw', sessionToken: '', ...data },
+	});
+	return helper;
+}
+
+export interface NodeSpec {
+	name?: string;
+	type?: string;
+	parameters: INodeParameters;
+	continueOnFail?: boolean;
+}
+
+export interface RunOptions {
+	credentials: TestCredentialsHelper;
+	/** A chain of nodes, each fed by the one before. */
+	nodes: NodeSpec[];
+	/** Items the first node receives. */
+	input?: IDataObject[];
+	mode?: WorkflowExecuteMode;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Output items of each node by name (first output, last run). */
+	outputs: Record<string, INodeExecutionData[]>;
+	/** Output items of the last node of the chain. */
+	items: INodeExecutionData[];
+	/** The error that stopped the execution, if any. */
+	error?: Error & { description?: string | null; context?: IDataObject; httpCode?: string | null };
+	workflow: Workflow;
+}
+
+export function buildWorkflow(nodeSpecs: NodeSpec[]): Workflow {
+	const nodes: INode[] = nodeSpecs.map((spec, index) => ({
+		id: `node-${index}`,
+		name: spec.name ?? `BigID ${index + 1}`,
+		type: spec.type ?? BIGID_NODE_TYPE,
+		typeVersion: 1,
+		position: [index * 200, 0],
+		parameters: spec.parameters,
+		credentials: { bigIdApi: { id: CREDENTIAL_ID, name: 'BigID sandbox' } },
+		...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	}));
+	const connections: IConnections = {};
+	for (let index = 0; index < nodes.length - 1; index++) {
+		connections[nodes[index].name] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
+	}
+	return new Workflow({
+		id: 'test-workflow',
+		nodes,
+		connections,
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+}
+
+export function additionalDataFor(
+	credentials: TestCredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: credentials,
+		hooks,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formBaseUrl: 'http://127.0.0.1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1/form-test',
+		mcpBaseUrl: 'http://127.0.0.1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not used by this pack');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not used by this pack');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Runs a chain of nodes through n8n-core's WorkflowExecute, the engine n8n itself runs. */
+export async function runWorkflow(options: RunOptions): Promise<RunResult> {
+	const workflow = buildWorkflow(options.nodes);
+	const mode = options.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+		id: workflow.id,
+		name: 'test',
+		active: false,
+		nodes: Object.values(workflow.nodes),
+		connections: workflow.connectionsBySourceNode,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as never);
+
+	const firstNode = workflow.getNode(options.nodes[0].name ?? 'BigID 1')!;
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{
+					node: firstNode,
+					data: { main: [(options.input ?? [{}]).map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	});
+
+	const execute = new WorkflowExecute(
+		additionalDataFor(options.credentials, hooks),
+		mode,
+		runExecutionData,
+	);
+	const run = await execute.processRunExecutionData(workflow);
+
+	const outputs: Record<string, INodeExecutionData[]> = {};
+	for (const [name, tasks] of Object.entries(
+		run.data.resultData.runData as Record<string, ITaskData[]>,
+	)) {
+		const last = tasks[tasks.length - 1];
+		outputs[name] = last.data?.main?.[0] ?? [];
+	}
+	const lastName = options.nodes[options.nodes.length - 1].name ?? `BigID ${options.nodes.length}`;
+	return {
+		run,
+		outputs,
+		items: outputs[lastName] ?? [],
+		error: run.data.resultData.error as RunResult['error'],
+		workflow,
+	};
+}
+
+/** Executions share DI singletons; nothing here needs a reset, but tests import Container from one place. */
+export { Container };
