@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { API_PREFIX, normalizeBaseUrl } from '../nodes/BigId/transport/baseUrl';
+import { API_PREFIX, parseBaseUrl } from '../nodes/BigId/transport/baseUrl';
 import {
 	connectionErrorCode,
 	describeConnectionFailure,
@@ -127,7 +127,7 @@ export class BigIdApi implements ICredentialType {
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'allowUnauthorizedCerts',
+			name: 'ignoreSslIssues',
 			type: 'boolean',
 			default: false,
 			description:
@@ -137,15 +137,17 @@ export class BigIdApi implements ICredentialType {
 			displayName: 'Session Token',
 			name: 'sessionToken',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+		const parsed = parseBaseUrl(credentials.baseUrl);
+		if (parsed.problem !== undefined) throw new BigIdLoginError(parsed.problem);
+		const { baseUrl } = parsed;
 		const secrets = secretsOf(credentials);
-		const skipSslCertificateValidation = credentials.allowUnauthorizedCerts === true;
+		const skipSslCertificateValidation = credentials.ignoreSslIssues === true;
 		const usesApiToken = credentials.authMode === 'apiToken';
 		const request: IHttpRequestOptions = usesApiToken
 			? {
@@ -217,7 +219,7 @@ export class BigIdApi implements ICredentialType {
 			baseURL:
 				'={{$credentials.baseUrl.trim().replace(/[?#].*$/, "").replace(/\\/api(\\/.*)?$/i, "").replace(/\\/+$/, "")}}',
 			url: '/api/v1/roles',
-			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
 		rules: [
 			{

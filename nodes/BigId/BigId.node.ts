@@ -4,13 +4,28 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { properties } from './actions/versionDescription';
 import { listSearch } from './methods';
 
 export class BigId implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'BigID',
+		name: 'bigId',
+		icon: { light: 'file:bigid.svg', dark: 'file:bigid.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage BigID scans, scan profiles, data sources, users and roles',
+		defaults: { name: 'BigID' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'bigIdApi', required: true }],
+		properties,
+	};
 
 	methods = { listSearch };
 

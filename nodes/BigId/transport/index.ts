@@ -1,4 +1,4 @@
-export { normalizeBaseUrl } from './baseUrl';
+export { parseBaseUrl } from './baseUrl';
 export { normalizeObject, idOf, unwrapEnvelope, readListPage } from './envelope';
 export { bigIdApiRequestAllItems, DEFAULT_PAGE_SIZE } from './pagination';
 export type { ListRequest, ListResult } from './pagination';

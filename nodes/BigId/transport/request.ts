@@ -8,9 +8,9 @@ import type {
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { API_PREFIX, normalizeBaseUrl } from './baseUrl';
+import { API_PREFIX, parseBaseUrl } from './baseUrl';
 import {
 	connectionErrorCode,
 	NEVER_SENT_CODES,
@@ -54,9 +54,15 @@ async function connectionOf(context: BigIdContext): Promise<Connection> {
 		const credentials = (await context.getCredentials(
 			'bigIdApi',
 		)) as ICredentialDataDecryptedObject;
+		const parsed = parseBaseUrl(credentials.baseUrl);
+		if (parsed.problem !== undefined) {
+			throw new NodeOperationError(context.getNode(), parsed.problem, {
+				description: 'Fix the Base URL in the BigID API credential.',
+			});
+		}
 		connection = {
-			baseUrl: normalizeBaseUrl(credentials.baseUrl),
-			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			baseUrl: parsed.baseUrl,
+			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 			secrets: secretsOf(credentials),
 		};
 		connections.set(context, connection);
