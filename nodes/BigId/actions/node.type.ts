@@ -5,5 +5,3 @@ export interface BigIdOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
-
-export type BigIdResource = Record<string, BigIdOperation | INodeProperties[]>;
