@@ -1,0 +1,138 @@
+import type { IncomingHttpHeaders } from 'http';
+import type { AuthHeaderFormat, TokenRegistry } from './auth';
+import type { FaultController } from './faults';
+import type { SandboxStore } from './store';
+
+export interface SandboxOptions {
+	/** 0 picks a free port. */
+	port?: number;
+	users?: number;
+	dataSources?: number;
+	/** Finished historical parent scans. */
+	parentScans?: number;
+	/** Silent maximum page size of every list endpoint. */
+	pageCap?: number;
+	/** Page size when a request gives no limit. */
+	defaultPageSize?: number;
+	/** Shape of the /users and /roles list answers: the seed's bare one or real deployments' wrapped one. */
+	userEnvelope?: 'bare' | 'wrapped';
+	/** PUT /users/:id merges the body, or replaces the whole user with it (absent fields are lost). */
+	putSemantics?: 'merge' | 'replace';
+	tokenTtlMs?: number;
+	/** A token stops working after this many authenticated requests. */
+	tokenMaxUses?: number;
+	authHeader?: AuthHeaderFormat;
+	username?: string;
+	password?: string;
+	apiToken?: string;
+	/** How long a started scan takes from Queued to its final state. */
+	scanDurationMs?: number;
+	/** Serve JSON with content-type text/html, as some proxies do. */
+	jsonAsHtml?: boolean;
+	/** Whether the unconfirmed list, update and delete scan profile endpoints exist. */
+	scanProfileCrud?: boolean;
+	/** Seeds the data and the fault sequence. */
+	seed?: number;
+}
+
+export type ResolvedSandboxOptions = Required<SandboxOptions>;
+
+export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
+	port: 0,
+	users: 25,
+	dataSources: 5,
+	parentScans: 3,
+	pageCap: 1000,
+	defaultPageSize: 50,
+	userEnvelope: 'bare',
+	putSemantics: 'merge',
+	tokenTtlMs: 24 * 3600 * 1000,
+	tokenMaxUses: Infinity,
+	authHeader: 'either',
+	username: 'admin',
+	password: 'sandbox-password',
+	apiToken: 'sandbox-api-token',
+	scanDurationMs: 3000,
+	jsonAsHtml: false,
+	scanProfileCrud: true,
+	seed: 1,
+};
+
+export interface SandboxStats {
+	/** API requests, faulted ones included; /__sandbox/ control calls are not counted. */
+	requests: number;
+	/** By route key such as `GET /api/v1/users/:id`; unknown routes count as `GET *`. */
+	byRoute: Record<string, number>;
+	/** Successful password logins. */
+	logins: number;
+	failedLogins: number;
+	/** Successful API token exchanges. */
+	tokenExchanges: number;
+	/** 401 answers: missing, malformed, unknown, expired, revoked or used-up tokens. */
+	rejectedAuth: number;
+	/** Successful (2xx) writes by route key, including writes whose answer a fault then lost. */
+	writes: Record<string, number>;
+	/** Faulted requests by fault kind. */
+	faults: Record<string, number>;
+}
+
+export interface SandboxTicket {
+	id: number;
+	receivedAt: string;
+	body: unknown;
+}
+
+/** Everything a route handler may touch. */
+export interface SandboxContext {
+	options: ResolvedSandboxOptions;
+	store: SandboxStore;
+	tokens: TokenRegistry;
+	faults: FaultController;
+	stats: SandboxStats;
+	tickets: SandboxTicket[];
+	resetStats(): void;
+}
+
+export interface ApiRequest {
+	method: string;
+	path: string;
+	params: Record<string, string>;
+	query: URLSearchParams;
+	/** The parsed JSON body; {} when there was none. */
+	body: unknown;
+	headers: IncomingHttpHeaders;
+}
+
+export type ApiResponse =
+	{ status: number; json: unknown } | { status: number; text: string; contentType: string };
+
+export interface RouteDefinition {
+	method: string;
+	/** Express-style, e.g. `/api/v1/users/:id`; also the route key in stats and fault scopes. */
+	pattern: string;
+	requiresAuth: boolean;
+	/** Counted in stats.writes when it succeeds. */
+	isWrite: boolean;
+	handle(request: ApiRequest, context: SandboxContext): ApiResponse;
+}
+
+export const json = (status: number, body: unknown): ApiResponse => ({ status, json: body });
+
+export const errorResponse = (status: number, message: string): ApiResponse =>
+	json(status, { error: message });
+
+/** Real deployments wrap most answers like this. */
+export const wrapped = (data: unknown, statusCode = 200) => ({
+	status: 'success',
+	statusCode,
+	message: null,
+	data,
+});
+
+/** The request body as an object, or undefined when it is not one. */
+export function bodyObject(request: ApiRequest): Record<string, unknown> | undefined {
+	const { body } = request;
+	return typeof body === 'object' && body !== null && !Array.isArray(body)
+		? (body as Record<string, unknown>)
+		: undefined;
+}

@@ -1,0 +1,27 @@
+export { startSandbox, type Sandbox } from './server';
+export type {
+	SandboxOptions,
+	ResolvedSandboxOptions,
+	SandboxStats,
+	SandboxTicket,
+} from './context';
+export {
+	FAULT_KINDS,
+	FaultController,
+	type FaultConfig,
+	type FaultInjection,
+	type FaultKind,
+} from './faults';
+export {
+	FAILING_DATA_SOURCE_NAME,
+	SandboxStore,
+	type ChildScan,
+	type FinishedParentScanInput,
+	type ParentScan,
+	type SandboxDataSource,
+	type SandboxRole,
+	type SandboxScanProfile,
+	type SandboxUser,
+	type ScanExecution,
+	type UserFields,
+} from './store';
