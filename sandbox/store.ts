@@ -431,8 +431,9 @@ export class SandboxStore {
 	}
 
 	/**
-	 * Filtered and sorted parent scans. Sorted orders are cached until a scan changes, so polling
-	 * 10,000 historical scans costs a page slice, not a sort.
+	 * Filtered and sorted parent scans. Sorted orders are cached until a scan changes state, so
+	 * polling 10,000 historical scans costs a page slice, not a sort. Progress moves on every
+	 * read of a running scan, so an order by progress is never cached.
 	 */
 	queryParentScans(sort: SortKey[], filter: FieldMatch[] | undefined): readonly ParentScan[] {
 		this.settleRunningScans();
@@ -440,7 +441,8 @@ export class SandboxStore {
 		let sorted = this.sortedParentScans.get(cacheKey);
 		if (!sorted) {
 			sorted = sort.length > 0 ? sortItems(this.parentScanList, sort) : this.parentScanList;
-			this.sortedParentScans.set(cacheKey, sorted);
+			if (!sort.some((key) => key.field === 'progress'))
+				this.sortedParentScans.set(cacheKey, sorted);
 		}
 		return filter ? sorted.filter((scan) => matchesFilter(scan, filter)) : sorted;
 	}
@@ -589,47 +591,52 @@ export class SandboxStore {
 		if (changed) this.sortedParentScans.clear();
 	}
 
-	/** Brings one scan up to the clock; updated_at moves only when the state changes. */
+	/**
+	 * Brings one scan up to the clock. updated_at moves only when the state changes, to the moment
+	 * of the change, so reads at any time see the same history. True when a state changed.
+	 */
 	private settle(parent: ParentScan): boolean {
 		const timeline = this.timelines.get(parent);
 		if (!timeline) return false;
 		const { startedAtMs, durationMs } = timeline;
 		const nowMs = this.now();
-		const finished = nowMs - startedAtMs >= durationMs;
+		const finishedAtMs = startedAtMs + durationMs;
 		const queuedUntilMs = startedAtMs + Math.round(durationMs * QUEUED_SHARE);
-		let phase: { state: (index: number) => string; progress: number; sinceMs: number };
-		if (finished) {
-			phase = {
-				state: (index) =>
-					index < 0 ? timeline.finalParentState : timeline.finalChildStates[index],
-				progress: 100,
-				sinceMs: startedAtMs + durationMs,
-			};
+		/** Undefined once finished: each execution then takes its own final state. */
+		let runningState: string | undefined;
+		let progress: number;
+		let sinceMs: number;
+		if (nowMs >= finishedAtMs) {
+			progress = 100;
+			sinceMs = finishedAtMs;
 			this.runningScans.delete(parent);
 		} else if (nowMs < queuedUntilMs) {
-			phase = { state: () => 'Queued', progress: 0, sinceMs: startedAtMs };
+			runningState = 'Queued';
+			progress = 0;
+			sinceMs = startedAtMs;
 		} else {
-			const runningShare = (nowMs - queuedUntilMs) / (startedAtMs + durationMs - queuedUntilMs);
-			phase = {
-				state: () => 'InProgress',
-				progress: Math.min(99, Math.floor(runningShare * 100)),
-				sinceMs: queuedUntilMs,
-			};
+			runningState = 'InProgress';
+			progress = Math.min(
+				99,
+				Math.floor(((nowMs - queuedUntilMs) / (finishedAtMs - queuedUntilMs)) * 100),
+			);
+			sinceMs = queuedUntilMs;
 		}
-		let changed = false;
-		const targets: Array<[ScanExecution, number]> = [
-			[parent, -1],
-			...parent.scanChildren.map((child, index): [ScanExecution, number] => [child, index]),
-		];
-		for (const [target, index] of targets) {
-			const state = phase.state(index);
-			if (target.state !== state) target.updated_at = iso(phase.sinceMs);
-			if (target.state !== state || target.progress !== phase.progress) changed = true;
-			target.state = state;
-			target.progress = phase.progress;
-			if (finished) target.completed_at = iso(phase.sinceMs);
-		}
-		return changed;
+		const since = iso(sinceMs);
+		let stateChanged = false;
+		const apply = (execution: ScanExecution, state: string) => {
+			execution.progress = progress;
+			if (execution.state === state) return;
+			stateChanged = true;
+			execution.state = state;
+			execution.updated_at = since;
+			if (runningState === undefined) execution.completed_at = since;
+		};
+		apply(parent, runningState ?? timeline.finalParentState);
+		parent.scanChildren.forEach((child, index) =>
+			apply(child, runningState ?? timeline.finalChildStates[index]),
+		);
+		return stateChanged;
 	}
 
 	// ----- seeding -----
