@@ -9,11 +9,11 @@ import {
 	type SandboxContext,
 } from './context';
 import {
+	matchesFilter,
 	parseFilter,
 	parsePaging,
 	parseSort,
 	sortItems,
-	matchesFilter,
 	type Paging,
 } from './query';
 import { isObjectId } from './random';
@@ -59,10 +59,11 @@ function userEnvelope(
 	items: unknown[],
 	totalCount: number,
 	{ requireTotalCount }: Paging,
-	bareAlwaysCounts: boolean,
+	/** The seed's bare /users answer shows totalCount even unasked. */
+	bareShowsTotalCount: boolean,
 ): ApiResponse {
 	const list: Record<string, unknown> = { [listName]: items };
-	if (requireTotalCount || (bareAlwaysCounts && context.options.userEnvelope === 'bare')) {
+	if (requireTotalCount || (bareShowsTotalCount && context.options.userEnvelope === 'bare')) {
 		list.totalCount = totalCount;
 	}
 	return json(200, context.options.userEnvelope === 'wrapped' ? wrapped(list) : list);

@@ -236,8 +236,9 @@ export class SandboxStore {
 		this.seedParentScans();
 	}
 
+	/** Never behind the last write stamp, so a scan finished "now" is finished when read. */
 	now(): number {
-		return Date.now() + this.clockOffsetMs;
+		return Math.max(Date.now() + this.clockOffsetMs, this.lastStampMs);
 	}
 
 	/** Moves the virtual clock forward: scans progress, tokens expire, new timestamps move on. */
@@ -286,8 +287,9 @@ export class SandboxStore {
 		const user = this.usersById.get(id);
 		if (!user) return undefined;
 		const { password, id: _ignoredId, _id, createdAt, updatedAt, ...changes } = patch;
-		this.renameUser(user, changes.name as string | undefined);
+		const previousName = user.name;
 		Object.assign(user, changes);
+		this.reindexName(user, previousName);
 		if (typeof password === 'string') this.passwordsByUserId.set(id, password);
 		user.updatedAt = iso(this.stamp());
 		return user;
@@ -301,11 +303,12 @@ export class SandboxStore {
 		const user = this.usersById.get(id);
 		if (!user) return undefined;
 		const { password, id: _ignoredId, _id, createdAt, updatedAt, origin, ...replacement } = fields;
-		this.renameUser(user, replacement.name as string | undefined);
+		const previousName = user.name;
 		for (const field of Object.keys(user)) {
 			if (!['id', '_id', 'createdAt', 'origin'].includes(field)) delete user[field];
 		}
 		Object.assign(user, replacement);
+		this.reindexName(user, previousName);
 		if (typeof password === 'string') this.passwordsByUserId.set(id, password);
 		user.updatedAt = iso(this.stamp());
 		return user;
@@ -315,7 +318,9 @@ export class SandboxStore {
 		const user = this.usersById.get(id);
 		if (!user) return false;
 		this.usersById.delete(id);
-		if (user.name !== undefined) this.usersByName.delete(user.name);
+		if (user.name !== undefined && this.usersByName.get(user.name) === user) {
+			this.usersByName.delete(user.name);
+		}
 		this.passwordsByUserId.delete(id);
 		this.users.splice(this.users.indexOf(user), 1);
 		return true;
@@ -345,10 +350,13 @@ export class SandboxStore {
 		if (password !== undefined) this.passwordsByUserId.set(user.id, password);
 	}
 
-	private renameUser(user: SandboxUser, newName: string | undefined): void {
-		if (newName === undefined || newName === user.name) return;
-		if (user.name !== undefined) this.usersByName.delete(user.name);
-		this.usersByName.set(newName, user);
+	/** Keeps the name index right after a write renamed the user or, replacing, dropped its name. */
+	private reindexName(user: SandboxUser, previousName: string | undefined): void {
+		if (user.name === previousName) return;
+		if (previousName !== undefined && this.usersByName.get(previousName) === user) {
+			this.usersByName.delete(previousName);
+		}
+		if (typeof user.name === 'string') this.usersByName.set(user.name, user);
 	}
 
 	// ----- roles and data sources -----
@@ -441,8 +449,9 @@ export class SandboxStore {
 		let sorted = this.sortedParentScans.get(cacheKey);
 		if (!sorted) {
 			sorted = sort.length > 0 ? sortItems(this.parentScanList, sort) : this.parentScanList;
-			if (!sort.some((key) => key.field === 'progress'))
+			if (!sort.some((key) => key.field === 'progress')) {
 				this.sortedParentScans.set(cacheKey, sorted);
+			}
 		}
 		return filter ? sorted.filter((scan) => matchesFilter(scan, filter)) : sorted;
 	}

@@ -366,7 +366,7 @@ describe('replacing PUT', () => {
 	it('wipes every field the body leaves out', async () => {
 		const { sandbox, token } = env;
 		const user = sandbox.store.users[1];
-		const { id, createdAt, origin } = user;
+		const { id, createdAt, origin, name } = user;
 		const answer = await call(sandbox, 'PUT', `/api/v1/users/${id}`, {
 			token,
 			body: { role: 'Admin' },
@@ -380,6 +380,7 @@ describe('replacing PUT', () => {
 			updatedAt: expect.any(String),
 		});
 		expect(sandbox.store.getUser(id)).not.toHaveProperty('email');
+		expect(sandbox.store.findUserByName(name ?? '')).toBeUndefined();
 	});
 });
 
@@ -580,7 +581,7 @@ describe('scan profiles and scans', () => {
 			scanProfileName: 'Daily Marketing Scan',
 		});
 		const latest = await call(sandbox, 'GET', '/api/v1/scans/parent-scans?limit=1', { token });
-		expect(latest.json.data.scanParents[0]._id).toBe(newest._id);
+		expect(latest.json.data.scanParents[0]).toMatchObject({ _id: newest._id, state: 'Completed' });
 		const failed = await call(sandbox, 'GET', '/api/v1/scans/parent-scans?filter=state%3DFailed', {
 			token,
 		});
