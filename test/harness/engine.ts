@@ -20,6 +20,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { BigId } from '../../nodes/BigId/BigId.node';
 import { TestCredentialsHelper } from './credentialsHelper';
+import './logs';
 
 export const BIGID_NODE_TYPE = 'n8n-nodes-bigid.bigId';
 export const CREDENTIAL_ID = 'bigid-sandbox';

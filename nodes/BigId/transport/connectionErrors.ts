@@ -62,7 +62,8 @@ export function connectionErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** The Node.js error code stays out of the message: n8n replaces any message that names one with its own generic text. */
 export function describeConnectionFailure(code: string, baseUrl: string): string {
 	const hint = CONNECTION_HINTS[code] ?? 'the connection failed';
-	return `Could not reach BigID at ${baseUrl}: ${hint} (${code})`;
+	return `Could not reach BigID at ${baseUrl}: ${hint}`;
 }

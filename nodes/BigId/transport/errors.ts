@@ -99,8 +99,8 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 			method !== 'GET' && !['ECONNREFUSED', 'ENOTFOUND'].includes(failure.connectionCode);
 		message = describeConnectionFailure(failure.connectionCode, baseUrl);
 		description = mayHaveHappened
-			? `The ${method} ${path} may have reached BigID before the connection failed, so it may have happened. Check in BigID before you retry, so that nothing is done twice.`
-			: `${method} ${path} was not sent.`;
+			? `(${failure.connectionCode}) The ${method} ${path} may have reached BigID before the connection failed, so it may have happened. Check in BigID before you retry, so that nothing is done twice.`
+			: `${method} ${path} was not sent (${failure.connectionCode}).`;
 	} else if (failure.unreadableBody !== undefined) {
 		message = `BigID answered ${method} ${path} with ${failure.unreadableBody} instead of JSON`;
 		description =

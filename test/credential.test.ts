@@ -1,0 +1,160 @@
+import type { Sandbox } from '../sandbox';
+import { runWorkflow } from './harness/engine';
+import { capturedLogText } from './harness/logs';
+import { everythingVisible, startSandboxSession } from './harness/sandbox';
+
+const listRoles = [{ parameters: { resource: 'role', operation: 'getMany', returnAll: true } }];
+
+describe('BigID API credential', () => {
+	let sandbox: Sandbox | undefined;
+	afterEach(async () => {
+		await sandbox?.close();
+		sandbox = undefined;
+	});
+
+	test('logs in with a session, sends the token raw, and reuses it across executions', async () => {
+		const session = await startSandboxSession({ authHeader: 'raw' });
+		sandbox = session.sandbox;
+
+		const first = await runWorkflow({ credentials: session.credentials, nodes: listRoles });
+		expect(first.error).toBeUndefined();
+		expect(first.items.map((item) => item.json.name)).toEqual(
+			sandbox.store.roles.map((role) => role.name),
+		);
+		const second = await runWorkflow({ credentials: session.credentials, nodes: listRoles });
+		expect(second.error).toBeUndefined();
+
+		expect(sandbox.stats.logins).toBe(1);
+		expect(sandbox.stats.rejectedAuth).toBe(0);
+		expect(sandbox.stats.byRoute['GET /api/v1/roles']).toBe(2);
+		expect(session.credentials.store.get('bigid-sandbox')!.data.sessionToken).toMatch(/^ey/);
+	});
+
+	test('exchanges an API token for a system token, without a password login', async () => {
+		const session = await startSandboxSession({}, { authMode: 'apiToken', password: '' });
+		sandbox = session.sandbox;
+
+		const result = await runWorkflow({ credentials: session.credentials, nodes: listRoles });
+
+		expect(result.error).toBeUndefined();
+		expect(result.items.length).toBe(sandbox.store.roles.length);
+		expect(sandbox.stats.tokenExchanges).toBe(1);
+		expect(sandbox.stats.logins).toBe(0);
+	});
+
+	test('a wrong password (HTTP 200 success:false) fails clearly and never shows the password', async () => {
+		const wrongPassword = 'Wr0ng-Pa55word-XYZ';
+		const session = await startSandboxSession({}, { password: wrongPassword });
+		sandbox = session.sandbox;
+
+		const result = await runWorkflow({ credentials: session.credentials, nodes: listRoles });
+
+		expect(result.error?.message).toContain('BigID rejected the login: Authentication failed');
+		expect(result.error?.message).toContain('Check the username and password');
+		expect(everythingVisible(result)).not.toContain(wrongPassword);
+		expect(capturedLogText()).toContain('BigID rejected the login');
+		expect(capturedLogText()).not.toContain(wrongPassword);
+		expect(sandbox.stats.byRoute['GET /api/v1/roles'] ?? 0).toBe(0);
+	});
+
+	test('a revoked API token is a clear credential error', async () => {
+		const session = await startSandboxSession(
+			{},
+			{ authMode: 'apiToken', apiToken: 'revoked-token-123' },
+		);
+		sandbox = session.sandbox;
+
+		const result = await runWorkflow({ credentials: session.credentials, nodes: listRoles });
+
+		expect(result.error?.message).toContain('BigID rejected the login (HTTP 401');
+		expect(result.error?.message).toContain('expired or revoked');
+		expect(everythingVisible(result)).not.toContain('revoked-token-123');
+	});
+
+	test.each([
+		['raw', 'raw', true],
+		['bearer', 'bearer', true],
+		['bearer', 'raw', false],
+		['raw', 'bearer', false],
+	] as const)(
+		'server expects %s, credential sends %s: works = %s',
+		async (serverFormat, credentialFormat, works) => {
+			const session = await startSandboxSession(
+				{ authHeader: serverFormat },
+				{ authHeaderFormat: credentialFormat },
+			);
+			sandbox = session.sandbox;
+
+			const result = await runWorkflow({ credentials: session.credentials, nodes: listRoles });
+
+			if (works) {
+				expect(result.error).toBeUndefined();
+				expect(sandbox.stats.logins).toBe(1);
+			} else {
+				// n8n logs in again once after the 401; the second 401 is reported with the fix.
+				expect(result.error?.message).toBe('BigID answered 401: Unauthorized');
+				expect(result.error?.description).toContain('Verify your API key and authorization header');
+				expect(sandbox.stats.logins).toBe(2);
+			}
+		},
+	);
+
+	test.each(['', '/', '/api/v1', '/api/v1/'])(
+		'accepts the base URL form "<host>%s"',
+		async (suffix) => {
+			const session = await startSandboxSession();
+			sandbox = session.sandbox;
+			session.credentials.store.get('bigid-sandbox')!.data.baseUrl = `${sandbox.url}${suffix}`;
+
+			const result = await runWorkflow({ credentials: session.credentials, nodes: listRoles });
+
+			expect(result.error).toBeUndefined();
+			expect(sandbox.stats.byRoute['GET /api/v1/roles']).toBe(1);
+		},
+	);
+
+	test('a base URL without a scheme is rejected before any request, with the fix', async () => {
+		const session = await startSandboxSession();
+		sandbox = session.sandbox;
+		const hostAndPort = sandbox.url.replace('http://', '');
+		session.credentials.store.get('bigid-sandbox')!.data.baseUrl = hostAndPort;
+
+		const result = await runWorkflow({ credentials: session.credentials, nodes: listRoles });
+
+		expect(result.error?.message).toBe(
+			`The Base URL "${hostAndPort}" has no scheme. Enter it with https:// in front, for example https://${hostAndPort}`,
+		);
+		expect(sandbox.stats.requests).toBe(0);
+	});
+
+	test('an unreachable host names the address and the fix', async () => {
+		const session = await startSandboxSession();
+		sandbox = session.sandbox;
+		const { url } = sandbox;
+		await sandbox.close();
+		sandbox = undefined;
+
+		const result = await runWorkflow({ credentials: session.credentials, nodes: listRoles });
+
+		expect(result.error?.message).toBe(
+			`Could not reach BigID at ${url}: the connection was refused. Check the Base URL and port in the BigID API credential and that BigID is running`,
+		);
+	});
+
+	test('a session that expires mid-workflow is renewed by a new login, once', async () => {
+		const session = await startSandboxSession({ tokenMaxUses: 2 });
+		sandbox = session.sandbox;
+
+		const result = await runWorkflow({
+			credentials: session.credentials,
+			nodes: listRoles,
+			input: [{}, {}, {}, {}, {}],
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.items.length).toBe(5 * sandbox.store.roles.length);
+		// Five requests on tokens good for two each: logins before the 1st, 3rd and 5th.
+		expect(sandbox.stats.logins).toBe(3);
+		expect(sandbox.stats.rejectedAuth).toBe(2);
+	});
+});

@@ -1,0 +1,44 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import type { Sandbox, SandboxOptions } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { TestCredentialsHelper } from './credentialsHelper';
+import { createCredentials } from './engine';
+
+export interface SandboxSession {
+	sandbox: Sandbox;
+	credentials: TestCredentialsHelper;
+}
+
+/** A sandbox and a credential pointing at it with the sandbox's demo login. */
+export async function startSandboxSession(
+	options: SandboxOptions = {},
+	credential: ICredentialDataDecryptedObject = {},
+): Promise<SandboxSession> {
+	const sandbox = await startSandbox(options);
+	const credentials = createCredentials({
+		baseUrl: sandbox.url,
+		username: sandbox.options.username,
+		password: sandbox.options.password,
+		apiToken: sandbox.options.apiToken,
+		...credential,
+	});
+	return { sandbox, credentials };
+}
+
+/** Everything an execution produced, as text, for the "no secret anywhere" checks. */
+export function everythingVisible(result: {
+	items: unknown[];
+	outputs?: Record<string, unknown[]>;
+	error?: unknown;
+}): string {
+	const error = result.error as
+		{ message?: string; description?: string | null; stack?: string } | undefined;
+	return JSON.stringify([
+		result.outputs ?? result.items,
+		error?.message,
+		error?.description,
+		error?.stack,
+		error,
+	]);
+}
