@@ -2,10 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BigIdOperation } from './node.type';
+import * as dataSource from './dataSource/DataSource.resource';
 import * as role from './role/Role.resource';
+import * as scan from './scan/Scan.resource';
+import * as scanProfile from './scanProfile/ScanProfile.resource';
 
 const resources: Record<string, Record<string, unknown>> = {
+	dataSource,
 	role,
+	scan,
+	scanProfile,
 };
 
 function operationOf(this: IExecuteFunctions, resource: string, operation: string): BigIdOperation {

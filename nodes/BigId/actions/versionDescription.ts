@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as dataSource from './dataSource/DataSource.resource';
 import * as role from './role/Role.resource';
+import * as scan from './scan/Scan.resource';
+import * as scanProfile from './scanProfile/ScanProfile.resource';
 
 /** The resource selector and every operation's parameters; the node class holds the rest of the description. */
 export const properties: INodeProperties[] = [
@@ -9,8 +12,16 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'Role', value: 'role' }],
+		options: [
+			{ name: 'Data Source', value: 'dataSource' },
+			{ name: 'Role', value: 'role' },
+			{ name: 'Scan', value: 'scan' },
+			{ name: 'Scan Profile', value: 'scanProfile' },
+		],
 		default: 'role',
 	},
+	...dataSource.description,
 	...role.description,
+	...scan.description,
+	...scanProfile.description,
 ];

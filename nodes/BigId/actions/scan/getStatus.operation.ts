@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getScanStatus, readTerminalStates, requireScanId } from '../../helpers/scans';
+import { showFor } from '../common.descriptions';
+import { scanIdProperty, terminalStatesOption } from './common.descriptions';
+
+export const description: INodeProperties[] = showFor('scan', 'getStatus', [
+	scanIdProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [terminalStatesOption],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scanId = requireScanId.call(this, this.getNodeParameter('scanId', itemIndex), itemIndex);
+	const terminalStates = readTerminalStates.call(
+		this,
+		this.getNodeParameter('options.terminalStates', itemIndex, undefined),
+		itemIndex,
+	);
+	return await getScanStatus.call(this, scanId, terminalStates, itemIndex);
+}

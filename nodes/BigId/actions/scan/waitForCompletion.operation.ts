@@ -1,0 +1,142 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { ScanStatus } from '../../helpers/scans';
+import { getScanStatus, readTerminalStates, requireScanId } from '../../helpers/scans';
+import { showFor } from '../common.descriptions';
+import { scanIdProperty, terminalStatesOption } from './common.descriptions';
+
+export const description: INodeProperties[] = showFor('scan', 'waitForCompletion', [
+	scanIdProperty,
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 0.01, numberPrecision: 2 },
+		default: 30,
+		description: 'How long to wait between two status checks',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 0.01, numberPrecision: 2 },
+		default: 3600,
+		description: 'How long to wait for the scan at most',
+	},
+	{
+		displayName: 'On Timeout',
+		name: 'onTimeout',
+		type: 'options',
+		options: [
+			{
+				name: 'Fail With an Error',
+				value: 'error',
+				description: 'Stop with an error that gives the last status',
+			},
+			{
+				name: 'Output the Last Status',
+				value: 'output',
+				description: 'Carry on with the last status and timedOut set to true',
+			},
+		],
+		default: 'error',
+		description:
+			'What to do when the scan has not finished within the timeout; the scan itself keeps running',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Fail If the Scan Does Not Succeed',
+				name: 'failOnUnsuccessfulScan',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a scan that ends in any state other than Completed (Failed, Aborted...) stops the node with an error, instead of being output',
+			},
+			terminalStatesOption,
+		],
+	},
+]);
+
+function requirePositiveSeconds(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): number {
+	const seconds = this.getNodeParameter(name, itemIndex) as number;
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${label} must be more than 0 seconds, not ${String(seconds)}`,
+			{
+				itemIndex,
+				description: `Enter ${label} in seconds, for example 30; fractions such as 0.5 are allowed.`,
+			},
+		);
+	}
+	return seconds;
+}
+
+function describeStatus(status: ScanStatus): string {
+	return `${status.status || 'no status'}${status.progress === null ? '' : `, progress ${status.progress}%`}`;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const scanId = requireScanId.call(this, this.getNodeParameter('scanId', itemIndex), itemIndex);
+	const intervalMs =
+		requirePositiveSeconds.call(this, 'pollInterval', 'Poll Interval', itemIndex) * 1000;
+	const timeoutSeconds = requirePositiveSeconds.call(this, 'timeout', 'Timeout', itemIndex);
+	const onTimeout = this.getNodeParameter('onTimeout', itemIndex) as 'error' | 'output';
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		failOnUnsuccessfulScan?: boolean;
+		terminalStates?: string;
+	};
+	const terminalStates = readTerminalStates.call(this, options.terminalStates, itemIndex);
+
+	const deadline = Date.now() + timeoutSeconds * 1000;
+	for (let polls = 1; ; polls++) {
+		const status = await getScanStatus.call(this, scanId, terminalStates, itemIndex);
+		if (status.isFinished) {
+			if (options.failOnUnsuccessfulScan && !status.isSuccessful) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Scan ${scanId} finished without success: ${describeStatus(status)}`,
+					{
+						itemIndex,
+						description:
+							'Look at the scan in BigID (Scans > Activity) for the failed data sources. Turn off "Fail If the Scan Does Not Succeed" to output such scans instead.',
+					},
+				);
+			}
+			return { ...status, timedOut: false, polls };
+		}
+		const remainingMs = deadline - Date.now();
+		if (remainingMs <= 0) {
+			if (onTimeout === 'output') return { ...status, timedOut: true, polls };
+			throw new NodeOperationError(
+				this.getNode(),
+				`Scan ${scanId} did not finish within ${timeoutSeconds} seconds; last status: ${describeStatus(status)}`,
+				{
+					itemIndex,
+					description:
+						'The scan keeps running in BigID. Raise Timeout, or set On Timeout to "Output the Last Status" to carry on while it runs.',
+				},
+			);
+		}
+		await sleep(Math.min(intervalMs, remainingMs));
+		if (this.getExecutionCancelSignal()?.aborted) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The execution was cancelled while waiting for scan ${scanId}`,
+				{ itemIndex, description: 'The scan keeps running in BigID.' },
+			);
+		}
+	}
+}

@@ -1,0 +1,16 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { listDataSources } from '../helpers/dataSources';
+import { matchesFilter } from '../helpers/search';
+
+export async function searchDataSources(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const { items } = await listDataSources.call(this);
+	return {
+		results: items
+			.filter((source) => matchesFilter(filter, source.name, source.type, source._id))
+			.map((source) => ({ name: String(source.name), value: String(source._id) })),
+	};
+}
