@@ -12,6 +12,7 @@ export const FAULT_KINDS = [
 	'malformed-json',
 	'empty-body',
 	'html-error-page',
+	'html-login-page',
 	'delay',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -254,6 +255,13 @@ export function cannedFaultResponse(
 				status: 500,
 				contentType: HTML,
 				body: '<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Internal Server Error</h1><p>Something went wrong. Please contact your administrator.</p></body></html>',
+			};
+		case 'html-login-page':
+			// What a Base URL pointing at the web console, or at an SSO proxy, answers.
+			return {
+				status: 200,
+				contentType: HTML,
+				body: '<!DOCTYPE html><html><head><title>BigID | Sign in</title></head><body><div id="root"></div></body></html>',
 			};
 		case 'malformed-json':
 			return {

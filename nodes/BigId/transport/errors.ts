@@ -112,8 +112,9 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 			fix: 'Check the parameters of the node and retry.',
 		};
 		const bigIdSays = bigIdMessageOf(failure.body);
-		message = `BigID answered ${status}${bigIdSays ? `: ${bigIdSays}` : ` (${row.meaning})`}`;
-		description = `${row.meaning}. ${hints?.[status] ?? row.fix}`;
+		const fix = hints?.[status] ?? row.fix;
+		message = `BigID answered ${status}: ${bigIdSays ?? row.meaning}`;
+		description = bigIdSays ? `${row.meaning}. ${fix}` : fix;
 		if (status !== 401 && method !== 'GET' && status >= 500) {
 			description += ` The ${method} may have been carried out before the error: check in BigID before you retry.`;
 		}

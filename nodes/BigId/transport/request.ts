@@ -129,7 +129,7 @@ function readBody(response: IN8nHttpFullResponse, method: string): ReadBody {
 			body = JSON.parse(text);
 		} catch {
 			return {
-				failure: { unreadableBody: 'a body that is not valid JSON', status: response.statusCode },
+				failure: { unreadableBody: 'a truncated or malformed body', status: response.statusCode },
 			};
 		}
 	}

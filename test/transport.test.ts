@@ -1,0 +1,138 @@
+import type { Sandbox } from '../sandbox';
+import type { FaultKind } from '../sandbox';
+import { runWorkflow } from './harness/engine';
+import type { SandboxSession } from './harness/sandbox';
+import { startSandboxSession } from './harness/sandbox';
+
+const ROLES_ROUTE = 'GET /api/v1/roles';
+const listRoles = [{ parameters: { resource: 'role', operation: 'getMany', returnAll: true } }];
+
+describe('transport: retries, envelopes and errors of GET requests', () => {
+	let session: SandboxSession;
+	let sandbox: Sandbox;
+	beforeEach(async () => {
+		session = await startSandboxSession();
+		sandbox = session.sandbox;
+	});
+	afterEach(async () => await sandbox.close());
+
+	const runRoles = async (continueOnFail = false) =>
+		await runWorkflow({
+			credentials: session.credentials,
+			nodes: [{ ...listRoles[0], continueOnFail }],
+		});
+
+	test.each<[FaultKind, number]>([
+		['429', 2],
+		['429-retry-after', 1],
+		['html-502', 2],
+		['500', 2],
+		['502', 1],
+		['503', 1],
+		['504', 1],
+		['drop', 2],
+		['malformed-json', 1],
+		['empty-body', 1],
+	])('a GET answered %s %i time(s) is retried and succeeds', async (kind, times) => {
+		sandbox.faults.inject({ route: ROLES_ROUTE, kind, times });
+
+		const result = await runRoles();
+
+		expect(result.error).toBeUndefined();
+		expect(result.items.length).toBe(sandbox.store.roles.length);
+		expect(sandbox.stats.byRoute[ROLES_ROUTE]).toBe(times + 1);
+		expect(sandbox.stats.faults[kind]).toBe(times);
+	});
+
+	test('a 500 that persists is reported after 5 attempts with the seed’s fix', async () => {
+		sandbox.faults.inject({ route: ROLES_ROUTE, kind: '500', times: 10 });
+
+		const result = await runRoles();
+
+		expect(result.error?.message).toBe('BigID answered 500: Server error');
+		expect(result.error?.description).toBe(
+			'BigID server hit a snag (internal error). Wait a moment and retry. If it persists, reach out to support.',
+		);
+		expect(sandbox.stats.byRoute[ROLES_ROUTE]).toBe(5);
+	});
+
+	test('an HTML page where JSON belongs (console or SSO page) is named as such, with where to look', async () => {
+		sandbox.faults.inject({ route: ROLES_ROUTE, kind: 'html-login-page', times: 10 });
+
+		const result = await runRoles();
+
+		expect(result.error?.message).toBe(
+			'BigID answered GET /api/v1/roles with an HTML page instead of JSON',
+		);
+		expect(result.error?.description).toContain('Check the Base URL of the BigID API credential');
+	});
+
+	test('an HTML error page with a status is reported by its status', async () => {
+		sandbox.faults.inject({ route: ROLES_ROUTE, kind: 'html-error-page', times: 10 });
+
+		const result = await runRoles();
+
+		expect(result.error?.message).toBe(
+			'BigID answered 500: BigID server hit a snag (internal error)',
+		);
+		expect(result.error?.description).toBe(
+			'Wait a moment and retry. If it persists, reach out to support.',
+		);
+	});
+
+	test('a body that stays malformed is reported, not parsed into nonsense', async () => {
+		sandbox.faults.inject({ route: ROLES_ROUTE, kind: 'malformed-json', times: 10 });
+
+		const result = await runRoles();
+
+		expect(result.error?.message).toBe(
+			'BigID answered GET /api/v1/roles with a truncated or malformed body instead of JSON',
+		);
+	});
+
+	test('continueOnFail turns the failure into an error item paired with its input', async () => {
+		sandbox.faults.inject({ route: ROLES_ROUTE, kind: '500', times: 5 });
+
+		const result = await runRoles(true);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toEqual([
+			{
+				json: {
+					error: 'BigID answered 500: Server error',
+					description:
+						'BigID server hit a snag (internal error). Wait a moment and retry. If it persists, reach out to support.',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
+
+describe('transport: answer shapes', () => {
+	test('JSON served as text/html is read as JSON', async () => {
+		const { sandbox, credentials } = await startSandboxSession({ jsonAsHtml: true });
+		try {
+			const result = await runWorkflow({ credentials, nodes: listRoles });
+			expect(result.error).toBeUndefined();
+			expect(result.items.map((item) => item.json.name)).toEqual(
+				sandbox.store.roles.map((role) => role.name),
+			);
+		} finally {
+			await sandbox.close();
+		}
+	});
+
+	test('the wrapped envelope reads the same as the bare one', async () => {
+		const { sandbox, credentials } = await startSandboxSession({ userEnvelope: 'wrapped' });
+		try {
+			const result = await runWorkflow({ credentials, nodes: listRoles });
+			expect(result.error).toBeUndefined();
+			expect(result.items.map((item) => item.json.id)).toEqual(
+				sandbox.store.roles.map((role) => role.id),
+			);
+		} finally {
+			await sandbox.close();
+		}
+	});
+});
