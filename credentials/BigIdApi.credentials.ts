@@ -142,66 +142,28 @@ export class BigIdApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * Executions that run at once share one login: those that ask while a login is under way
+	 * wait for it, and those still holding the token it replaced take the new one.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const parsed = parseBaseUrl(credentials.baseUrl);
-		if (parsed.problem !== undefined) throw new BigIdLoginError(parsed.problem);
-		const { baseUrl } = parsed;
-		const secrets = secretsOf(credentials);
-		const skipSslCertificateValidation = credentials.ignoreSslIssues === true;
-		const usesApiToken = credentials.authMode === 'apiToken';
-		const request: IHttpRequestOptions = usesApiToken
-			? {
-					method: 'GET',
-					url: `${baseUrl}${API_PREFIX}/refresh-access-token`,
-					headers: { Authorization: authorizationValue(credentials, String(credentials.apiToken)) },
-					json: true,
-					skipSslCertificateValidation,
-				}
-			: {
-					method: 'POST',
-					url: `${baseUrl}${API_PREFIX}/sessions`,
-					body: { username: credentials.username, password: credentials.password },
-					json: true,
-					skipSslCertificateValidation,
-				};
-		const fix = usesApiToken
-			? 'Check the API token in the BigID API credential: it may be expired or revoked (generate a new one in BigID), and check the Authorization Header Format.'
-			: 'Check the username and password in the BigID API credential. If the password has expired, change it in BigID first.';
-
-		let answer: IDataObject;
-		try {
-			answer = (await this.helpers.httpRequest(request)) as IDataObject;
-		} catch (error) {
-			const code = connectionErrorCode(error);
-			const { status, data } = responseOf(error);
-			let message: string;
-			if (status === undefined) {
-				message = code
-					? describeConnectionFailure(code, baseUrl)
-					: `Could not log in to BigID at ${baseUrl}: ${(error as Error).message}`;
-			} else if (status === 401 || status === 403) {
-				message = `BigID rejected the login (HTTP ${status}${bigIdMessage(data) ? `: ${bigIdMessage(data)}` : ''}). ${fix}`;
-			} else if (status === 404) {
-				message = `BigID has no login endpoint at ${request.url} (HTTP 404). Check the Base URL: it should be the address of your BigID deployment, for example https://bigid.example.com`;
-			} else {
-				message = `BigID could not log in (HTTP ${status}${bigIdMessage(data) ? `: ${bigIdMessage(data)}` : ''}). Wait a moment and retry. If it persists, reach out to support.`;
-			}
-			throw new BigIdLoginError(redactSecrets(message, secrets));
+		const key = loginKey(credentials);
+		const recent = recentLogins.get(key);
+		if (
+			recent &&
+			recent.sessionToken !== credentials.sessionToken &&
+			Date.now() - recent.at < REUSE_FRESH_LOGIN_MS
+		) {
+			return { sessionToken: recent.sessionToken };
 		}
-
-		if (typeof answer === 'string') {
-			throw new BigIdLoginError(
-				`BigID answered the login with a page that is not JSON. Check the Base URL: it should be the address of your BigID deployment (${baseUrl}), not its web console or a proxy login page.`,
-			);
+		let login = loginsInFlight.get(key);
+		if (!login) {
+			login = logIn(this, credentials).finally(() => loginsInFlight.delete(key));
+			loginsInFlight.set(key, login);
 		}
-		const token = usesApiToken ? answer?.systemToken : answer?.auth_token;
-		if (answer?.success === false || typeof token !== 'string' || token === '') {
-			const reason = bigIdMessage(answer) ?? 'no token in the answer';
-			throw new BigIdLoginError(
-				redactSecrets(`BigID rejected the login: ${reason}. ${fix}`, secrets),
-			);
-		}
-		return { sessionToken: token };
+		const sessionToken = await login;
+		recentLogins.set(key, { sessionToken, at: Date.now() });
+		return { sessionToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -237,4 +199,84 @@ export class BigIdApi implements ICredentialType {
 
 function authorizationValue(credentials: ICredentialDataDecryptedObject, token: string): string {
 	return credentials.authHeaderFormat === 'bearer' ? `Bearer ${token}` : token;
+}
+
+const REUSE_FRESH_LOGIN_MS = 30_000;
+const loginsInFlight = new Map<string, Promise<string>>();
+const recentLogins = new Map<string, { sessionToken: string; at: number }>();
+
+/** One BigID identity: the same deployment, mode and secret log in once for all executions. */
+function loginKey(credentials: ICredentialDataDecryptedObject): string {
+	return JSON.stringify([
+		credentials.baseUrl,
+		credentials.authMode,
+		credentials.authHeaderFormat,
+		credentials.username,
+		credentials.authMode === 'apiToken' ? credentials.apiToken : credentials.password,
+	]);
+}
+
+async function logIn(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const parsed = parseBaseUrl(credentials.baseUrl);
+	if (parsed.problem !== undefined) throw new BigIdLoginError(parsed.problem);
+	const { baseUrl } = parsed;
+	const secrets = secretsOf(credentials);
+	const skipSslCertificateValidation = credentials.ignoreSslIssues === true;
+	const usesApiToken = credentials.authMode === 'apiToken';
+	const request: IHttpRequestOptions = usesApiToken
+		? {
+				method: 'GET',
+				url: `${baseUrl}${API_PREFIX}/refresh-access-token`,
+				headers: { Authorization: authorizationValue(credentials, String(credentials.apiToken)) },
+				json: true,
+				skipSslCertificateValidation,
+			}
+		: {
+				method: 'POST',
+				url: `${baseUrl}${API_PREFIX}/sessions`,
+				body: { username: credentials.username, password: credentials.password },
+				json: true,
+				skipSslCertificateValidation,
+			};
+	const fix = usesApiToken
+		? 'Check the API token in the BigID API credential: it may be expired or revoked (generate a new one in BigID), and check the Authorization Header Format.'
+		: 'Check the username and password in the BigID API credential. If the password has expired, change it in BigID first.';
+
+	let answer: IDataObject;
+	try {
+		answer = (await helpers.helpers.httpRequest(request)) as IDataObject;
+	} catch (error) {
+		const code = connectionErrorCode(error);
+		const { status, data } = responseOf(error);
+		let message: string;
+		if (status === undefined) {
+			message = code
+				? describeConnectionFailure(code, baseUrl)
+				: `Could not log in to BigID at ${baseUrl}: ${(error as Error).message}`;
+		} else if (status === 401 || status === 403) {
+			message = `BigID rejected the login (HTTP ${status}${bigIdMessage(data) ? `: ${bigIdMessage(data)}` : ''}). ${fix}`;
+		} else if (status === 404) {
+			message = `BigID has no login endpoint at ${request.url} (HTTP 404). Check the Base URL: it should be the address of your BigID deployment, for example https://bigid.example.com`;
+		} else {
+			message = `BigID could not log in (HTTP ${status}${bigIdMessage(data) ? `: ${bigIdMessage(data)}` : ''}). Wait a moment and retry. If it persists, reach out to support.`;
+		}
+		throw new BigIdLoginError(redactSecrets(message, secrets));
+	}
+
+	if (typeof answer === 'string') {
+		throw new BigIdLoginError(
+			`BigID answered the login with a page that is not JSON. Check the Base URL: it should be the address of your BigID deployment (${baseUrl}), not its web console or a proxy login page.`,
+		);
+	}
+	const token = usesApiToken ? answer?.systemToken : answer?.auth_token;
+	if (answer?.success === false || typeof token !== 'string' || token === '') {
+		const reason = bigIdMessage(answer) ?? 'no token in the answer';
+		throw new BigIdLoginError(
+			redactSecrets(`BigID rejected the login: ${reason}. ${fix}`, secrets),
+		);
+	}
+	return token;
 }

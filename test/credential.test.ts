@@ -157,4 +157,27 @@ describe('BigID API credential', () => {
 		expect(sandbox.stats.logins).toBe(3);
 		expect(sandbox.stats.rejectedAuth).toBe(2);
 	});
+
+	test('50 executions at once on an expired session share one new login', async () => {
+		const session = await startSandboxSession();
+		sandbox = session.sandbox;
+		await runWorkflow({ credentials: session.credentials, nodes: listRoles });
+		sandbox.revokeAllTokens();
+		// Slow answers keep all 50 executions in flight together.
+		sandbox.faults.configure({ latencyMs: [20, 40] });
+
+		const results = await Promise.all(
+			Array.from(
+				{ length: 50 },
+				async () => await runWorkflow({ credentials: session.credentials, nodes: listRoles }),
+			),
+		);
+
+		expect(results.filter((result) => result.error !== undefined)).toEqual([]);
+		expect(results.every((result) => result.items.length === sandbox!.store.roles.length)).toBe(
+			true,
+		);
+		expect(sandbox.stats.rejectedAuth).toBe(50);
+		expect(sandbox.stats.logins).toBe(2);
+	});
 });
