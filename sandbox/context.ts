@@ -18,6 +18,13 @@ export interface SandboxOptions {
 	userEnvelope?: 'bare' | 'wrapped';
 	/** PUT /users/:id merges the body, or replaces the whole user with it (absent fields are lost). */
 	putSemantics?: 'merge' | 'replace';
+	/**
+	 * User answers carry `password: ""` and `token: ""`, as real deployments' records do: a
+	 * client that PUTs a user back as read blanks the password.
+	 */
+	blankSecretFields?: boolean;
+	/** Passwords shorter than this are refused with a validation message that quotes the value, as Joi's do; 0 accepts any. */
+	passwordMinLength?: number;
 	tokenTtlMs?: number;
 	/** A token stops working after this many authenticated requests. */
 	tokenMaxUses?: number;
@@ -46,6 +53,8 @@ export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
 	defaultPageSize: 50,
 	userEnvelope: 'bare',
 	putSemantics: 'merge',
+	blankSecretFields: false,
+	passwordMinLength: 0,
 	tokenTtlMs: 24 * 3600 * 1000,
 	tokenMaxUses: Infinity,
 	authHeader: 'either',

@@ -113,10 +113,16 @@ function findUser(
 
 /** The checks POST and PUT share; undefined when the fields are acceptable. */
 function invalidUserFields(
-	store: SandboxStore,
+	{ store, options }: SandboxContext,
 	fields: Record<string, unknown>,
 	userId?: string,
 ): ApiResponse | undefined {
+	if (typeof fields.password === 'string' && fields.password.length < options.passwordMinLength) {
+		return errorResponse(
+			400,
+			`"password" with value "${fields.password}" fails to match the required pattern: at least ${options.passwordMinLength} characters`,
+		);
+	}
 	if ('name' in fields && (typeof fields.name !== 'string' || fields.name === '')) {
 		return errorResponse(400, 'Missing required field: name');
 	}
@@ -141,12 +147,18 @@ const listUsers: Handler = (request, context) => {
 	return userEnvelope(context, 'users', page(users, query), users.length, query, true);
 };
 
-const getUser: Handler = (request, { store }) => {
-	const { user, failure } = findUser(store, request.params.id);
-	return failure ?? json(200, user);
+/** A user as answered, with the blank secret fields of real records when the option asks for them. */
+function userAnswer(user: SandboxUser, { options }: SandboxContext): Record<string, unknown> {
+	return options.blankSecretFields ? { ...user, password: '', token: '' } : user;
+}
+
+const getUser: Handler = (request, context) => {
+	const { user, failure } = findUser(context.store, request.params.id);
+	return failure ?? json(200, userAnswer(user, context));
 };
 
-const createUser: Handler = (request, { store }) => {
+const createUser: Handler = (request, context) => {
+	const { store } = context;
 	const fields = bodyObject(request);
 	if (!fields) return errorResponse(400, NOT_AN_OBJECT);
 	for (const required of ['name', 'email']) {
@@ -163,7 +175,7 @@ const createUser: Handler = (request, { store }) => {
 	if (typeof fields.role !== 'string' || fields.role === '') {
 		return errorResponse(400, 'Missing required field: role');
 	}
-	const invalid = invalidUserFields(store, fields);
+	const invalid = invalidUserFields(context, fields);
 	if (invalid) return invalid;
 	if (typeof fields.password !== 'string' || fields.password === '') {
 		return errorResponse(400, 'Missing required field: password');
@@ -171,12 +183,13 @@ const createUser: Handler = (request, { store }) => {
 	return json(201, store.createUser({ ...fields, origin: 'local' }));
 };
 
-const updateUser: Handler = (request, { store, options }) => {
+const updateUser: Handler = (request, context) => {
+	const { store, options } = context;
 	const { user, failure } = findUser(store, request.params.id);
 	if (failure) return failure;
 	const fields = bodyObject(request);
 	if (!fields) return errorResponse(400, NOT_AN_OBJECT);
-	const invalid = invalidUserFields(store, fields, user.id);
+	const invalid = invalidUserFields(context, fields, user.id);
 	if (invalid) return invalid;
 	const updated =
 		options.putSemantics === 'replace'
@@ -192,14 +205,19 @@ const deleteUser: Handler = (request, { store }) => {
 	return json(200, { message: 'User deleted successfully' });
 };
 
-/** The real deployments' shape: wrapped, `roleIds` instead of `role`, snake_case timestamps. */
+/**
+ * The real deployments' shape: wrapped, `roleIds` instead of `role`, snake_case timestamps, and
+ * `id` holding the login name (only `_id` is the ObjectId), as recorded from BigID's sandbox.
+ */
 const listAccessManagementUsers: Handler = (request, context) => {
 	const query = paging(request, context);
 	const { store } = context;
-	const users = page(store.users, query).map(({ id, role, createdAt, updatedAt, ...fields }) => {
+	const users = page(store.users, query).map((user) => {
+		const { id, role, createdAt, updatedAt, ...fields } = userAnswer(user, context);
 		const roleId = typeof role === 'string' ? store.findRoleByName(role)?._id : undefined;
 		return {
 			...fields,
+			id: fields.name,
 			roleIds: roleId ? [roleId] : [],
 			created_at: createdAt,
 			updated_at: updatedAt,

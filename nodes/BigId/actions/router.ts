@@ -6,12 +6,14 @@ import * as dataSource from './dataSource/DataSource.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
 import * as scanProfile from './scanProfile/ScanProfile.resource';
+import * as user from './user/User.resource';
 
 const resources: Record<string, Record<string, unknown>> = {
 	dataSource,
 	role,
 	scan,
 	scanProfile,
+	user,
 };
 
 function operationOf(this: IExecuteFunctions, resource: string, operation: string): BigIdOperation {

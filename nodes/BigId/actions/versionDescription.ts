@@ -4,6 +4,7 @@ import * as dataSource from './dataSource/DataSource.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
 import * as scanProfile from './scanProfile/ScanProfile.resource';
+import * as user from './user/User.resource';
 
 /** The resource selector and every operation's parameters; the node class holds the rest of the description. */
 export const properties: INodeProperties[] = [
@@ -17,6 +18,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Role', value: 'role' },
 			{ name: 'Scan', value: 'scan' },
 			{ name: 'Scan Profile', value: 'scanProfile' },
+			{ name: 'User', value: 'user' },
 		],
 		default: 'role',
 	},
@@ -24,4 +26,5 @@ export const properties: INodeProperties[] = [
 	...role.description,
 	...scan.description,
 	...scanProfile.description,
+	...user.description,
 ];

@@ -1,13 +1,16 @@
 import * as dataSourceListSearch from './dataSource.listSearch';
 import * as dataSourceLoadOptions from './dataSource.loadOptions';
 import * as roleListSearch from './role.listSearch';
+import * as roleLoadOptions from './role.loadOptions';
 import * as scanProfileListSearch from './scanProfile.listSearch';
+import * as userListSearch from './user.listSearch';
 
 /** One file per resource (`<resource>.listSearch.ts`, `<resource>.loadOptions.ts`), gathered here. */
 export const listSearch = {
 	...dataSourceListSearch,
 	...roleListSearch,
 	...scanProfileListSearch,
+	...userListSearch,
 };
 
-export const loadOptions = { ...dataSourceLoadOptions };
+export const loadOptions = { ...dataSourceLoadOptions, ...roleLoadOptions };

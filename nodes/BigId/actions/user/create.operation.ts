@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { RoleReference } from '../../helpers/roles';
+import { listRolesOnce, resolveRole } from '../../helpers/roles';
+import {
+	normalizeUsers,
+	requestWithPassword,
+	requireEmail,
+	requireName,
+	userEndpointOf,
+	userOf,
+} from '../../helpers/users';
+import { idOf } from '../../transport';
+import { showFor } from '../common.descriptions';
+import { roleLocator } from '../role/role.descriptions';
+import { passwordField, profileFields } from './user.descriptions';
+
+export const description: INodeProperties[] = showFor('user', 'create', [
+	{
+		displayName:
+			'Only local users can be created here. SAML users are provisioned by your identity provider (Okta, Entra ID...) and cannot be created through the BigID API: add them to the BigID application in the identity provider instead.',
+		name: 'samlNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. jdoe',
+		description: 'Login name of the new user',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. jdoe@example.com',
+		description: 'Email address of the new user',
+	},
+	{ ...passwordField, required: true },
+	roleLocator(
+		'Role of the new user. A name is checked against the roles of BigID before the user is created: it must match exactly.',
+	),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: profileFields,
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = requireName.call(this, this.getNodeParameter('name', itemIndex), itemIndex);
+	const email = requireEmail.call(this, this.getNodeParameter('email', itemIndex), itemIndex);
+	const password = String(this.getNodeParameter('password', itemIndex, ''));
+	if (password === '') {
+		throw new NodeOperationError(this.getNode(), 'Password is empty', {
+			itemIndex,
+			description:
+				'A local user needs a password. SAML users, who sign in without one, are provisioned by the identity provider and cannot be created here.',
+		});
+	}
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const roles = await listRolesOnce.call(this, itemIndex);
+	const role = resolveRole.call(
+		this,
+		roles,
+		this.getNodeParameter('role', itemIndex) as RoleReference,
+		itemIndex,
+	);
+
+	const body: IDataObject = { name, email, password, role: role.name, ...additionalFields };
+	if (userEndpointOf.call(this, itemIndex) === 'accessManagement') body.roleIds = [idOf(role)];
+	const answer = await requestWithPassword.call(
+		this,
+		{
+			method: 'POST',
+			path: ['users'],
+			body,
+			hints: {
+				400: 'Check the fields: a local user needs a name, an email, a password that meets the password policy of BigID, and a role.',
+				409: 'A user with this name already exists in BigID. Use Find by Email or Name to get it, or choose another name.',
+			},
+		},
+		password,
+		itemIndex,
+	);
+	const [user] = await normalizeUsers.call(this, [userOf(answer)], itemIndex);
+	return user;
+}

@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { readPageSize } from '../../helpers/parameters';
+import type { LookupField } from '../../helpers/userFilters';
+import { lookupMatcher } from '../../helpers/userFilters';
+import { listUsers, normalizeUsers, userEndpointOf } from '../../helpers/users';
+import { pageSizeOption, showFor } from '../common.descriptions';
+
+export const description: INodeProperties[] = showFor('user', 'findByEmailOrName', [
+	{
+		displayName: 'Find By',
+		name: 'findBy',
+		type: 'options',
+		options: [
+			{
+				name: 'Email or Name',
+				value: 'emailOrName',
+				description: 'The first user whose email address or login name is the value',
+			},
+			{ name: 'Email', value: 'email', description: 'The first user with this email address' },
+			{ name: 'Name', value: 'name', description: 'The first user with this login name' },
+		],
+		default: 'emailOrName',
+	},
+	{
+		displayName: 'Email or Name',
+		name: 'searchValue',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. jdoe@example.com',
+		description:
+			'The email address or login name to look for; case does not matter. Pages of users are read only until the user is found.',
+	},
+	{
+		displayName: 'If Not Found',
+		name: 'ifNotFound',
+		type: 'options',
+		options: [
+			{
+				name: 'Error',
+				value: 'error',
+				description: 'Stop the workflow (or output the error with Continue On Fail)',
+			},
+			{
+				name: 'Output Nothing Found Item',
+				value: 'outputNotFoundItem',
+				description: 'Output {found: false, searchedFor} so that an IF node on "found" can branch',
+			},
+		],
+		default: 'error',
+		description: 'What to do when no user matches. A found user is output with found: true.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [pageSizeOption],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const findBy = this.getNodeParameter('findBy', itemIndex, 'emailOrName') as LookupField;
+	const searchedFor = String(this.getNodeParameter('searchValue', itemIndex, '')).trim();
+	if (searchedFor === '') {
+		throw new NodeOperationError(this.getNode(), 'Nothing to find: Email or Name is empty', {
+			itemIndex,
+			description: 'Enter the email address or login name of the user to find.',
+		});
+	}
+	const matches = lookupMatcher(findBy, searchedFor);
+	const { items } = await listUsers.call(
+		this,
+		userEndpointOf.call(this, itemIndex),
+		{ pageSize: readPageSize.call(this, itemIndex), stopWhen: (page) => page.some(matches) },
+		itemIndex,
+	);
+	const found = items.find(matches);
+	if (found) {
+		const [user] = await normalizeUsers.call(this, [found], itemIndex);
+		return { ...user, found: true };
+	}
+	if (this.getNodeParameter('ifNotFound', itemIndex, 'error') === 'outputNotFoundItem') {
+		return { found: false, searchedFor };
+	}
+	const what = { emailOrName: 'email or name', email: 'email', name: 'name' }[findBy];
+	throw new NodeOperationError(this.getNode(), `No BigID user has the ${what} "${searchedFor}"`, {
+		itemIndex,
+		description: `All ${items.length} users were searched. Check the spelling, or set If Not Found to "Output Nothing Found Item" to branch on it with an IF node.`,
+	});
+}
