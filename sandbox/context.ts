@@ -38,6 +38,8 @@ export interface SandboxOptions {
 	jsonAsHtml?: boolean;
 	/** Whether the unconfirmed list, update and delete scan profile endpoints exist. */
 	scanProfileCrud?: boolean;
+	/** Whether GET /ds-connections/:idOrName exists; the seeds only confirm the list. */
+	dataSourceLookup?: boolean;
 	/** Seeds the data and the fault sequence. */
 	seed?: number;
 }
@@ -64,6 +66,7 @@ export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
 	scanDurationMs: 3000,
 	jsonAsHtml: false,
 	scanProfileCrud: true,
+	dataSourceLookup: true,
 	seed: 1,
 };
 

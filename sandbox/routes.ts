@@ -421,7 +421,10 @@ const getScan: Handler = (request, { store }) => {
 };
 
 /** The BigID API. The scan profile list, update and delete paths are unconfirmed, hence optional. */
-export function buildApiRoutes(scanProfileCrud: boolean): RouteDefinition[] {
+export function buildApiRoutes(
+	scanProfileCrud: boolean,
+	dataSourceLookup = true,
+): RouteDefinition[] {
 	const write = { isWrite: true };
 	return [
 		route('POST', '/sessions', createSession, { requiresAuth: false }),
@@ -435,7 +438,7 @@ export function buildApiRoutes(scanProfileCrud: boolean): RouteDefinition[] {
 		route('GET', '/roles', listRoles),
 		route('GET', '/roles/:id', getRole),
 		route('GET', '/ds-connections', listDataSources),
-		route('GET', '/ds-connections/:idOrName', getDataSource),
+		...(dataSourceLookup ? [route('GET', '/ds-connections/:idOrName', getDataSource)] : []),
 		route('POST', '/scanProfiles', createScanProfile, write),
 		route('GET', '/scanProfiles/:id', getScanProfile),
 		...(scanProfileCrud

@@ -161,7 +161,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		tickets,
 		resetStats: () => Object.assign(stats, emptyStats()),
 	};
-	const apiRoutes = compileRoutes(buildApiRoutes(resolved.scanProfileCrud));
+	const apiRoutes = compileRoutes(
+		buildApiRoutes(resolved.scanProfileCrud, resolved.dataSourceLookup),
+	);
 	const controlRoutes = compileRoutes(CONTROL_ROUTES);
 	const apiJsonType = resolved.jsonAsHtml
 		? 'text/html; charset=utf-8'

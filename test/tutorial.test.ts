@@ -1,5 +1,6 @@
 import { startSandbox, type Sandbox } from '../sandbox';
 import { createCredentials, runWorkflow } from './harness/engine';
+import { untilRequested } from './harness/scanTests';
 
 const HOUR_MS = 3600 * 1000;
 const STATUS_ROUTE = 'GET /api/v1/scans/:id/status';
@@ -79,11 +80,7 @@ describe('the scan profile tutorial, end to end', () => {
 		});
 
 		// Let the node poll a few times while the scan runs, then let an hour pass.
-		let finished = false;
-		void running.finally(() => (finished = true));
-		while (!finished && (sandbox.stats.byRoute[STATUS_ROUTE] ?? 0) < 3) {
-			await new Promise((resolve) => setTimeout(resolve, 5));
-		}
+		await untilRequested(sandbox, STATUS_ROUTE, 3, running);
 		expect(sandbox.stats.byRoute[STATUS_ROUTE]).toBeGreaterThanOrEqual(3);
 		sandbox.store.advanceClock(HOUR_MS);
 		const { outputs, items, error } = await running;

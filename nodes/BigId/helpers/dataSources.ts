@@ -171,7 +171,7 @@ export async function requireExistingDataSources(
 		throw new NodeOperationError(
 			this.getNode(),
 			`Data source ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not found`,
-			{ itemIndex, description: `Nothing was created. ${FIND_DATA_SOURCE_IDS}` },
+			{ itemIndex, description: `The scan profile was not sent to BigID. ${FIND_DATA_SOURCE_IDS}` },
 		);
 	}
 }

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getScanStatus, readTerminalStates, requireScanId } from '../../helpers/scans';
+import {
+	DEFAULT_TERMINAL_STATES,
+	getScanStatus,
+	readTerminalStates,
+	requireScanId,
+} from '../../helpers/scans';
 import { showFor } from '../common.descriptions';
 import { scanIdProperty, terminalStatesOption } from './common.descriptions';
 
@@ -20,7 +25,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const scanId = requireScanId.call(this, this.getNodeParameter('scanId', itemIndex), itemIndex);
 	const terminalStates = readTerminalStates.call(
 		this,
-		this.getNodeParameter('options.terminalStates', itemIndex, undefined),
+		this.getNodeParameter('options.terminalStates', itemIndex, DEFAULT_TERMINAL_STATES),
 		itemIndex,
 	);
 	return await getScanStatus.call(this, scanId, terminalStates, itemIndex);
