@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { describeConnectionFailure } from './connectionErrors';
+import { redactSecrets } from './secrets';
 
 /** What went wrong with one request, stripped of everything that could carry a secret (headers, request config). */
 export interface RequestFailure {
@@ -88,6 +89,8 @@ export interface ErrorContext {
 	path: string;
 	/** Fixes that fit this operation better than the generic row of the table, by HTTP status. */
 	hints?: Partial<Record<number, string>>;
+	/** Removed from every text of the error, wherever BigID may have echoed them. */
+	secrets: string[];
 }
 
 export function toNodeApiError(failure: RequestFailure, context: ErrorContext): NodeApiError {
@@ -119,6 +122,8 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 			description += ` The ${method} may have been carried out before the error: check in BigID before you retry.`;
 		}
 	}
+	message = redactSecrets(message, context.secrets);
+	description = redactSecrets(description, context.secrets);
 	const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
 	return new NodeApiError(
 		node,

@@ -182,6 +182,7 @@ export async function bigIdApiRequest(
 		method,
 		path,
 		hints: request.hints,
+		secrets,
 	};
 
 	for (let attempt = 1; ; attempt++) {
@@ -208,10 +209,11 @@ export async function bigIdApiRequest(
 		} catch (error) {
 			const loginError = findLoginError(error);
 			if (loginError) {
+				const message = redactSecrets(loginError.message, secrets);
 				throw new NodeApiError(
 					this.getNode(),
-					{ message: loginError.message },
-					{ message: redactSecrets(loginError.message, secrets), itemIndex, httpCode: '401' },
+					{ message },
+					{ message, itemIndex, httpCode: '401' },
 				);
 			}
 			failure = failureOf(error);
@@ -223,9 +225,6 @@ export async function bigIdApiRequest(
 			await sleep(retryDelayMs(failure, attempt));
 			continue;
 		}
-		const error = toNodeApiError(failure, errorContext);
-		error.message = redactSecrets(error.message, secrets);
-		if (error.description) error.description = redactSecrets(error.description, secrets);
-		throw error;
+		throw toNodeApiError(failure, errorContext);
 	}
 }
