@@ -5,6 +5,7 @@ import {
 	DEFAULT_OPTIONS,
 	errorResponse,
 	json,
+	type ApiRequest,
 	type ApiResponse,
 	type ResolvedSandboxOptions,
 	type RouteDefinition,
@@ -32,6 +33,11 @@ export interface Sandbox {
 	tickets: readonly SandboxTicket[];
 	/** Every issued session and system token stops working. */
 	revokeAllTokens(): void;
+	/**
+	 * Called before an API request is handled, with its route key and how many requests that
+	 * route has seen: tests change the data here to model what happens between two pages.
+	 */
+	beforeHandling?: (routeKey: string, routeCount: number) => void;
 	close(): Promise<void>;
 }
 
@@ -131,6 +137,32 @@ function send(
 	response.end(body);
 }
 
+/** The handler's view of a request, or the 400 that an unparseable JSON body earns. */
+function toApiRequest(
+	request: http.IncomingMessage,
+	rawBody: string,
+	url: URL,
+	params: Record<string, string>,
+): { apiRequest: ApiRequest; failure?: undefined } | { failure: ApiResponse } {
+	let body: unknown = {};
+	if (rawBody.trim() !== '') {
+		try {
+			body = JSON.parse(rawBody);
+		} catch {
+			return { failure: errorResponse(400, 'Invalid JSON body') };
+		}
+	}
+	const apiRequest: ApiRequest = {
+		method: request.method ?? 'GET',
+		path: url.pathname,
+		params,
+		query: url.searchParams,
+		body,
+		headers: request.headers,
+	};
+	return { apiRequest };
+}
+
 /** Starts a BigID sandbox on 127.0.0.1. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const resolved = resolveOptions(options);
@@ -186,8 +218,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		match: RouteMatch,
 		request: http.IncomingMessage,
 		rawBody: string,
-		path: string,
-		query: URLSearchParams,
+		url: URL,
 	): ApiResponse {
 		const { definition, key } = match.route;
 		let revokeAfterward = false;
@@ -199,27 +230,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 			revokeAfterward = faults.countAuthenticatedRequest();
 		}
-		let body: unknown = {};
-		if (rawBody.trim() !== '') {
-			try {
-				body = JSON.parse(rawBody);
-			} catch {
-				return errorResponse(400, 'Invalid JSON body');
-			}
-		}
+		const parsed = toApiRequest(request, rawBody, url, match.params);
+		if (parsed.failure) return parsed.failure;
 		let answer: ApiResponse;
 		try {
-			answer = definition.handle(
-				{
-					method: definition.method,
-					path,
-					params: match.params,
-					query,
-					body,
-					headers: request.headers,
-				},
-				context,
-			);
+			answer = definition.handle(parsed.apiRequest, context);
 		} catch (error) {
 			answer = error instanceof QueryError ? errorResponse(400, error.message) : SERVER_ERROR;
 		}
@@ -273,7 +288,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			answerWithFault(request, response, fault.kind);
 			return;
 		}
-		const answer = runRoute(match, request, rawBody, url.pathname, url.searchParams);
+		sandbox.beforeHandling?.(routeKey, stats.byRoute[routeKey]);
+		const answer = runRoute(match, request, rawBody, url);
 		if (fault?.kind === 'delay' && fault.afterHandling) await delay(fault.delayMs);
 		if (fault && fault.kind !== 'delay' && fault.afterHandling) {
 			// The write happened but its answer is lost: the case that makes blind retries unsafe.
@@ -296,25 +312,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			send(response, errorResponse(404, `Cannot ${method} ${url.pathname}`), jsonType);
 			return;
 		}
-		let body: unknown = {};
-		try {
-			body = rawBody.trim() === '' ? {} : JSON.parse(rawBody);
-		} catch {
-			send(response, errorResponse(400, 'Invalid JSON body'), jsonType);
-			return;
-		}
-		const answer = match.route.definition.handle(
-			{
-				method,
-				path: url.pathname,
-				params: match.params,
-				query: url.searchParams,
-				body,
-				headers: request.headers,
-			},
-			context,
+		const parsed = toApiRequest(request, rawBody, url, match.params);
+		send(
+			response,
+			parsed.failure ?? match.route.definition.handle(parsed.apiRequest, context),
+			jsonType,
 		);
-		send(response, answer, jsonType);
 	}
 
 	const server = http.createServer((request, response) => {
@@ -343,7 +346,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	resolved.port = port;
 
 	let closing: Promise<void> | undefined;
-	return {
+	const sandbox: Sandbox = {
 		url: `http://127.0.0.1:${port}`,
 		options: resolved,
 		store,
@@ -361,4 +364,5 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return closing;
 		},
 	};
+	return sandbox;
 }
