@@ -106,8 +106,6 @@ export interface SandboxContext {
 }
 
 export interface ApiRequest {
-	method: string;
-	path: string;
 	params: Record<string, string>;
 	query: URLSearchParams;
 	/** The parsed JSON body; {} when there was none. */

@@ -153,8 +153,6 @@ function toApiRequest(
 		}
 	}
 	const apiRequest: ApiRequest = {
-		method: request.method ?? 'GET',
-		path: url.pathname,
 		params,
 		query: url.searchParams,
 		body,

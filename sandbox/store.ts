@@ -13,7 +13,7 @@ export const FAILING_DATA_SOURCE_NAME = 'failing-source';
 export const SCAN_TYPES = ['dsScan', 'lineageScan', 'metadataScan', 'dataInMotion'] as const;
 const TERMINAL_SCAN_STATES = ['completed', 'failed', 'stopped', 'aborted', 'completedwitherrors'];
 
-export function isTerminalScanState(state: string): boolean {
+function isTerminalScanState(state: string): boolean {
 	return TERMINAL_SCAN_STATES.includes(state.toLowerCase());
 }
 
