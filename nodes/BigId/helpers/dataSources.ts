@@ -8,6 +8,8 @@ import {
 	normalizeObject,
 	unwrapEnvelope,
 } from '../transport';
+import type { ListQuery } from './listQuery';
+import { listRequestOf } from './listQuery';
 import { requireObjectId } from './parameters';
 import { unlessMissing } from './unconfirmedEndpoints';
 
@@ -16,32 +18,20 @@ export const DATA_SOURCE_LIST_KEY = 'ds_connections';
 const FIND_DATA_SOURCE_IDS =
 	'Use Data Source > Get Many (GET /ds-connections) to find the _id of each data source, or choose them from the list.';
 
-export interface DataSourceQuery {
-	limit?: number;
-	pageSize?: number;
-	sort?: string;
-	filter?: string;
-}
-
 export async function listDataSources(
 	this: BigIdContext,
-	query: DataSourceQuery = {},
+	query: ListQuery = {},
 	itemIndex = 0,
 ): Promise<ListResult> {
-	const qs: IDataObject = {};
-	if (query.sort) qs.sort = query.sort;
-	if (query.filter) qs.filter = query.filter;
 	const result = await bigIdApiRequestAllItems.call(
 		this,
 		{
 			path: ['ds-connections'],
 			listKey: DATA_SOURCE_LIST_KEY,
-			qs,
-			limit: query.limit,
-			pageSize: query.pageSize,
-			hints: {
-				400: 'Check Sort and Filter: BigID takes them as field names and values, for example name or {"type":"s3"}.',
-			},
+			...listRequestOf(
+				query,
+				'BigID takes field names and values, for example name or {"type":"s3"}.',
+			),
 		},
 		itemIndex,
 	);

@@ -15,6 +15,7 @@ import {
 	requireDataSourceIds,
 	requireExistingDataSources,
 } from './dataSources';
+import type { ListQuery } from './listQuery';
 import { requireObjectId } from './parameters';
 import { CRON_FORMAT_HINT, cronExpressionProblem, timeZoneProblem } from './schedule';
 
@@ -50,7 +51,7 @@ export async function getScanProfile(
 
 async function readScanProfiles(
 	this: BigIdContext,
-	query: { limit?: number; pageSize?: number },
+	{ limit, pageSize }: ListQuery,
 	itemIndex: number,
 ): Promise<EndpointOutcome<ListResult>> {
 	return await unlessMissing(
@@ -58,7 +59,7 @@ async function readScanProfiles(
 		async () =>
 			await bigIdApiRequestAllItems.call(
 				this,
-				{ path: ['scanProfiles'], listKey: SCAN_PROFILE_LIST_KEY, ...query },
+				{ path: ['scanProfiles'], listKey: SCAN_PROFILE_LIST_KEY, limit, pageSize },
 				itemIndex,
 			),
 		itemIndex,
@@ -67,7 +68,7 @@ async function readScanProfiles(
 
 export async function listScanProfiles(
 	this: BigIdContext,
-	query: { limit?: number; pageSize?: number } = {},
+	query: ListQuery = {},
 	itemIndex = 0,
 ): Promise<ListResult> {
 	const outcome = await readScanProfiles.call(this, query, itemIndex);

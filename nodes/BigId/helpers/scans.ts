@@ -9,6 +9,8 @@ import {
 	normalizeObject,
 	unwrapEnvelope,
 } from '../transport';
+import type { ListQuery } from './listQuery';
+import { listRequestOf } from './listQuery';
 import { requireObjectId } from './parameters';
 
 export const DEFAULT_TERMINAL_STATES = 'Completed, Failed, Stopped, Aborted, CompletedWithErrors';
@@ -92,23 +94,18 @@ export function withChildScanIds(parent: IDataObject): IDataObject {
 
 export async function listParentScans(
 	this: IExecuteFunctions,
-	query: { limit?: number; pageSize?: number; sort?: string; filter?: string },
+	query: ListQuery,
 	itemIndex: number,
 ): Promise<ListResult> {
-	const qs: IDataObject = {};
-	if (query.sort) qs.sort = query.sort;
-	if (query.filter) qs.filter = query.filter;
 	const result = await bigIdApiRequestAllItems.call(
 		this,
 		{
 			path: ['scans', 'parent-scans'],
 			listKey: 'scanParents',
-			qs,
-			limit: query.limit,
-			pageSize: query.pageSize,
-			hints: {
-				400: 'Check Sort and Filter: for example -updated_at, or [{"field":"updated_at","order":"desc"}], and {"state":"Failed"}.',
-			},
+			...listRequestOf(
+				query,
+				'for example -updated_at, or [{"field":"updated_at","order":"desc"}], and {"state":"Failed"}.',
+			),
 		},
 		itemIndex,
 	);

@@ -1,30 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, readPageSize } from '../../helpers/parameters';
+import { readListQuery } from '../../helpers/listQuery';
 import { bigIdApiRequestAllItems, normalizeObject } from '../../transport';
-import { pageSizeOption, returnAllOrLimit, showFor } from '../common.descriptions';
+import { showFor } from '../common.descriptions';
+import { getManyProperties } from '../list.descriptions';
 
-export const description: INodeProperties[] = showFor('scan', 'getMany', [
-	...returnAllOrLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [pageSizeOption],
-	},
-]);
+export const description: INodeProperties[] = showFor('scan', 'getMany', getManyProperties());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const { limit, pageSize } = readListQuery.call(this, itemIndex);
 	const { items } = await bigIdApiRequestAllItems.call(
 		this,
-		{
-			path: ['scans'],
-			listKey: 'scans',
-			limit: readLimit.call(this, itemIndex),
-			pageSize: readPageSize.call(this, itemIndex),
-		},
+		{ path: ['scans'], listKey: 'scans', limit, pageSize },
 		itemIndex,
 	);
 	return items.map(normalizeObject);

@@ -7,18 +7,12 @@ import {
 	requireScanId,
 } from '../../helpers/scans';
 import { showFor } from '../common.descriptions';
+import { optionsCollection } from '../list.descriptions';
 import { scanIdProperty, terminalStatesOption } from './common.descriptions';
 
 export const description: INodeProperties[] = showFor('scan', 'getStatus', [
 	scanIdProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [terminalStatesOption],
-	},
+	optionsCollection([terminalStatesOption]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

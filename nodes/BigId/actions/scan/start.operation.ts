@@ -10,6 +10,7 @@ import {
 import { startedScanIdOf } from '../../helpers/scans';
 import { bigIdApiRequest, unwrapEnvelope } from '../../transport';
 import { showFor } from '../common.descriptions';
+import { optionsCollection } from '../list.descriptions';
 import { scanProfileLocator } from '../scanProfile/common.descriptions';
 
 const DEFAULT_SCAN_ORIGIN = 'Invoked manually';
@@ -33,22 +34,15 @@ export const description: INodeProperties[] = showFor('scan', 'start', [
 		default: 'dsScan',
 		description: 'Kind of scan to run (scanType)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Scan Origin',
-				name: 'scanOrigin',
-				type: 'string',
-				default: DEFAULT_SCAN_ORIGIN,
-				description: 'How BigID records who started the scan (scanOrigin)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Scan Origin',
+			name: 'scanOrigin',
+			type: 'string',
+			default: DEFAULT_SCAN_ORIGIN,
+			description: 'How BigID records who started the scan (scanOrigin)',
+		},
+	]),
 ]);
 
 /**

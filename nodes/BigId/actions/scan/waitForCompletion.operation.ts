@@ -4,6 +4,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { ScanStatus } from '../../helpers/scans';
 import { getScanStatus, readTerminalStates, requireScanId } from '../../helpers/scans';
 import { showFor } from '../common.descriptions';
+import { optionsCollection } from '../list.descriptions';
 import { scanIdProperty, terminalStatesOption } from './common.descriptions';
 
 export const description: INodeProperties[] = showFor('scan', 'waitForCompletion', [
@@ -44,24 +45,17 @@ export const description: INodeProperties[] = showFor('scan', 'waitForCompletion
 		description:
 			'What to do when the scan has not finished within the timeout; the scan itself keeps running',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Fail If the Scan Does Not Succeed',
-				name: 'failOnUnsuccessfulScan',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a scan that ends in any state other than Completed (Failed, Aborted...) stops the node with an error, instead of being output',
-			},
-			terminalStatesOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Fail If the Scan Does Not Succeed',
+			name: 'failOnUnsuccessfulScan',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether a scan that ends in any state other than Completed (Failed, Aborted...) stops the node with an error, instead of being output',
+		},
+		terminalStatesOption,
+	]),
 ]);
 
 function requirePositiveSeconds(

@@ -1,25 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, readPageSize } from '../../helpers/parameters';
+import { readListQuery } from '../../helpers/listQuery';
 import { listScanProfiles } from '../../helpers/scanProfiles';
-import { pageSizeOption, returnAllOrLimit, showFor } from '../common.descriptions';
+import { showFor } from '../common.descriptions';
+import { getManyProperties } from '../list.descriptions';
 
-export const description: INodeProperties[] = showFor('scanProfile', 'getMany', [
-	...returnAllOrLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [pageSizeOption],
-	},
-]);
+export const description: INodeProperties[] = showFor(
+	'scanProfile',
+	'getMany',
+	getManyProperties(),
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { items } = await listScanProfiles.call(
 		this,
-		{ limit: readLimit.call(this, itemIndex), pageSize: readPageSize.call(this, itemIndex) },
+		readListQuery.call(this, itemIndex),
 		itemIndex,
 	);
 	return items;
