@@ -174,7 +174,12 @@ describe('detectUserChanges', () => {
 			{ users: [alice], complete: false },
 			{ ...ALL_OPTIONS, now },
 		);
-		expect(partial).toEqual({ events: [], nextState: undefined, unresolvedOldRole: false });
+		expect(partial).toEqual({
+			events: [],
+			nextState: undefined,
+			unresolvedOldRole: false,
+			removedIds: [],
+		});
 	});
 
 	it('reports each changed field once, in the most specific selected event', () => {

@@ -100,6 +100,8 @@ export interface UserDetection {
 	nextState: UserState | undefined;
 	/** A role changed whose previous value no current user and no known role hashes to. */
 	unresolvedOldRole: boolean;
+	/** Users forgotten because a complete listing no longer has them, whether or not User Deleted is selected. */
+	removedIds: string[];
 }
 
 /** Fields whose previous value can be recovered from its hash: few values are possible. */
@@ -279,7 +281,7 @@ export function detectUserChanges(
 					0,
 				)
 			: undefined;
-		return { events: [], nextState, unresolvedOldRole: false };
+		return { events: [], nextState, unresolvedOldRole: false, removedIds: [] };
 	}
 
 	const before = decodeUserRecords(previous.records);
@@ -292,6 +294,7 @@ export function detectUserChanges(
 	};
 	const events: TriggerEvent[] = [];
 	const nextRecords: UserRecord[] = [];
+	const removedIds: string[] = [];
 	for (const [id, { user, record }] of listed) {
 		nextRecords.push(record);
 		const known = before.get(id);
@@ -310,6 +313,7 @@ export function detectUserChanges(
 			if (nextValues && kept) nextValues[id] = kept;
 			continue;
 		}
+		removedIds.push(id);
 		if (options.events.includes('userDeleted')) {
 			const user: PlainObject = { id, _id: id };
 			if (kept) TEXT_USER_FIELDS.forEach((field, index) => (user[field] = kept[index]));
@@ -324,7 +328,13 @@ export function detectUserChanges(
 				? unchanged
 				: { ...unchanged, generation: previous.generation + 1 },
 		unresolvedOldRole: context.unresolvedOldRole,
+		removedIds,
 	};
+}
+
+/** A state that knows no user: everything listed against it is new. */
+export function emptyUserState(): UserState {
+	return { records: encodeUserRecords([]), generation: 0 };
 }
 
 // ----- scans -----

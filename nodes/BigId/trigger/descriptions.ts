@@ -1,0 +1,177 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_PAGE_SIZE } from '../transport';
+import { USER_EVENTS } from './changeDetection';
+import { USER_FIELDS } from './userRecords';
+
+export const DEFAULT_TERMINAL_STATES = 'Completed, Failed, Stopped, Aborted, CompletedWithErrors';
+
+const userEventsShown = { show: { events: [...USER_EVENTS] } };
+
+export const properties: INodeProperties[] = [
+	{
+		displayName:
+			'BigID has no webhooks, so this trigger polls. Each change is emitted once; every item carries an <code>eventId</code> that stays the same if n8n ever delivers it again (for example after a crash between starting the execution and saving the trigger state), so a Remove Duplicates node on <code>eventId</code> makes a workflow safe against that too. The first poll only records what exists: nothing that happened before activation is emitted.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: ['scanFinished'],
+		description: 'The BigID events that start the workflow',
+		options: [
+			{
+				name: 'Scan Finished',
+				value: 'scanFinished',
+				description: 'A parent scan reached a terminal state (Completed, Failed, Stopped...)',
+			},
+			{ name: 'User Created', value: 'userCreated', description: 'A BigID user was created' },
+			{
+				name: 'User Deleted',
+				value: 'userDeleted',
+				description:
+					'A BigID user no longer exists: seen only from a complete user listing, optionally confirmed user by user',
+			},
+			{
+				name: 'User Disabled',
+				value: 'userDisabled',
+				description: 'A BigID user was disabled (isEnabled became false)',
+			},
+			{
+				name: 'User Enabled',
+				value: 'userEnabled',
+				description: 'A disabled BigID user was enabled again',
+			},
+			{
+				name: 'User Role Changed',
+				value: 'userRoleChanged',
+				description: "A BigID user's role or roles changed",
+			},
+			{
+				name: 'User Updated',
+				value: 'userUpdated',
+				description:
+					'One of the watched fields of a BigID user changed (a login, which only moves updatedAt, is not a change)',
+			},
+		],
+	},
+	{
+		displayName: 'Scan Options',
+		name: 'scanOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { events: ['scanFinished'] } },
+		options: [
+			{
+				displayName: 'Outcome',
+				name: 'outcome',
+				type: 'options',
+				default: 'any',
+				description: 'Which finished scans to emit',
+				options: [
+					{ name: 'Any', value: 'any', description: 'Every finished scan' },
+					{
+						name: 'Failed',
+						value: 'failed',
+						description:
+							'Every terminal state except Completed (Failed, Stopped, Aborted, CompletedWithErrors...)',
+					},
+					{ name: 'Succeeded', value: 'succeeded', description: 'Only scans that ended Completed' },
+				],
+			},
+			{
+				displayName: 'Scan Profile Names',
+				name: 'scanProfileNames',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Nightly PII scan, Weekly HR scan',
+				description:
+					'Only emit scans of these scan profiles, separated by commas and compared without case. Empty for every profile.',
+			},
+			{
+				displayName: 'Terminal States',
+				name: 'terminalStates',
+				type: 'string',
+				default: DEFAULT_TERMINAL_STATES,
+				description:
+					'Scan states that mean the scan has ended, separated by commas and compared without case, spaces or underscores. BigID has more states than it documents; add any your version uses.',
+			},
+		],
+	},
+	{
+		displayName: 'User Options',
+		name: 'userOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: userEventsShown,
+		options: [
+			{
+				displayName: 'Confirm Deletions',
+				name: 'confirmDeletions',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to read each user missing from the listing (GET /users/{ID}) and emit User Deleted only when BigID answers that it does not exist. Guards against a listing that shifted while it was read.',
+			},
+			{
+				displayName: 'Keep Previous Values',
+				name: 'keepPreviousValues',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to remember the name, email, first and last name of every user, so changes carry their old values and User Deleted carries who was deleted. Without it the trigger keeps only a fingerprint (about 39 bytes per user, about 120 with it); old values of the enabled flag, role and origin are always given.',
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10000 },
+				default: DEFAULT_PAGE_SIZE,
+				description:
+					'How many users to ask BigID for per request. Every poll reads all users (deletions are only visible that way), so larger pages mean fewer requests.',
+			},
+			{
+				displayName: 'User List Endpoint',
+				name: 'listEndpoint',
+				type: 'options',
+				default: 'users',
+				description: 'Where this BigID version lists its users',
+				options: [
+					{
+						name: '/users',
+						value: 'users',
+						description: 'The endpoint of the user-management guide',
+					},
+					{
+						name: '/access-management/users',
+						value: 'accessManagement',
+						description: 'The endpoint newer BigID versions answer',
+					},
+				],
+			},
+			{
+				displayName: 'Watched Fields',
+				name: 'watchedFields',
+				type: 'multiOptions',
+				default: [...USER_FIELDS],
+				description:
+					'The fields whose change emits User Updated. A change already emitted as User Disabled, User Enabled or User Role Changed is not emitted twice.',
+				options: [
+					{ name: 'Email', value: 'email' },
+					{ name: 'Enabled', value: 'isEnabled' },
+					{ name: 'First Name', value: 'firstName' },
+					{ name: 'Last Name', value: 'lastName' },
+					{ name: 'Name (Login)', value: 'name' },
+					{ name: 'Origin', value: 'origin' },
+					{ name: 'Role(s)', value: 'role' },
+				],
+			},
+		],
+	},
+];
