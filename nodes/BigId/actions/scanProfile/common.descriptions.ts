@@ -1,40 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceLocator } from '../common.descriptions';
+
 /** A scan profile picked from the list, by ID, and (where the operation can resolve it) by exact name. */
 export function scanProfileLocator(description: string, byName: boolean): INodeProperties {
-	return {
+	return resourceLocator({
 		displayName: 'Scan Profile',
 		name: 'scanProfile',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchScanProfiles', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 64f7df00cc834f0001a44e85',
-			},
-			...(byName
-				? [
-						{
-							displayName: 'By Name',
-							name: 'name',
-							type: 'string' as const,
-							placeholder: 'e.g. Targeted Marketing Data Scan',
-							hint: 'The exact scan profile name, as BigID lists it',
-						},
-					]
-				: []),
-		],
-	};
+		searchListMethod: 'searchScanProfiles',
+		byName: byName
+			? {
+					placeholder: 'e.g. Targeted Marketing Data Scan',
+					hint: 'The exact scan profile name, as BigID lists it',
+				}
+			: undefined,
+	});
 }
 
 export const dataSourceIdsProperty: INodeProperties = {

@@ -1,38 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceLocator } from '../common.descriptions';
+
 export function userLocator(description: string): INodeProperties {
-	return {
+	return resourceLocator({
 		displayName: 'User',
 		name: 'user',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 64f7df00cc834f0001a44e85',
-				hint: "The user's _id, not the login name",
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[0-9a-fA-F]{24}\\s*$',
-							errorMessage: 'A BigID user ID is 24 hexadecimal characters',
-						},
-					},
-				],
-			},
-		],
-	};
+		searchListMethod: 'searchUsers',
+		idHint: "The user's _id, not the login name",
+		objectIdOnly: { what: 'user' },
+	});
 }
 
 export const passwordField: INodeProperties = {
