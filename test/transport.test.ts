@@ -136,3 +136,109 @@ describe('transport: answer shapes', () => {
 		}
 	});
 });
+
+describe('transport: writes and routes', () => {
+	let session: SandboxSession;
+	let sandbox: Sandbox;
+	beforeEach(async () => {
+		session = await startSandboxSession();
+		sandbox = session.sandbox;
+	});
+	afterEach(async () => await sandbox.close());
+
+	const CREATE_ROUTE = 'POST /api/v1/users';
+	const createUser = async () =>
+		await runWorkflow({
+			credentials: session.credentials,
+			nodes: [
+				{
+					parameters: {
+						resource: 'user',
+						operation: 'create',
+						name: 'new.hire',
+						email: 'new.hire@example.com',
+						password: 'Welcome-2026!',
+						role: { __rl: true, mode: 'name', value: 'Viewer' },
+					},
+				},
+			],
+		});
+
+	test('a POST answered 500 is not retried, and the error says to check before retrying', async () => {
+		sandbox.faults.inject({ route: CREATE_ROUTE, kind: '500', afterHandling: true });
+
+		const result = await createUser();
+
+		expect(result.error?.message).toBe('BigID answered 500: Server error');
+		expect(result.error?.description).toContain('check in BigID before you retry');
+		expect(sandbox.stats.byRoute[CREATE_ROUTE]).toBe(1);
+		expect(sandbox.stats.writes[CREATE_ROUTE]).toBe(1);
+	});
+
+	test('a POST whose answer was lost is reported as "may have happened", never repeated', async () => {
+		sandbox.faults.inject({ route: CREATE_ROUTE, kind: 'drop', afterHandling: true });
+
+		const result = await createUser();
+
+		expect(result.error?.message).toContain(`Could not reach BigID at ${sandbox.url}`);
+		expect(result.error?.description).toContain(
+			'The POST /api/v1/users may have reached BigID before the connection failed, so it may have happened. Check in BigID before you retry',
+		);
+		expect(sandbox.stats.byRoute[CREATE_ROUTE]).toBe(1);
+		expect(sandbox.store.users.filter((user) => user.name === 'new.hire')).toHaveLength(1);
+	});
+
+	test('a POST refused with 429 was not acted on, so it is sent again once BigID allows', async () => {
+		sandbox.faults.inject({ route: CREATE_ROUTE, kind: '429' });
+
+		const result = await createUser();
+
+		expect(result.error).toBeUndefined();
+		expect(sandbox.stats.byRoute[CREATE_ROUTE]).toBe(2);
+		expect(sandbox.stats.writes[CREATE_ROUTE]).toBe(1);
+	});
+
+	test.each(['../users', 'a/b?c#d', 'dé jà vu'])(
+		'the name "%s" stays one path segment: it cannot change the route',
+		async (name) => {
+			const result = await runWorkflow({
+				credentials: session.credentials,
+				nodes: [
+					{
+						parameters: {
+							resource: 'dataSource',
+							operation: 'get',
+							dataSource: { __rl: true, mode: 'name', value: name },
+						},
+					},
+				],
+			});
+
+			expect(result.error?.message).toContain('was not found');
+			expect(sandbox.stats.byRoute['GET /api/v1/ds-connections/:idOrName']).toBe(1);
+			expect(Object.keys(sandbox.stats.byRoute).sort()).toEqual([
+				'GET /api/v1/ds-connections',
+				'GET /api/v1/ds-connections/:idOrName',
+				'POST /api/v1/sessions',
+			]);
+		},
+	);
+
+	test('".." cannot be sent as a path segment (URL parsers resolve it even encoded): refused before any request', async () => {
+		const result = await runWorkflow({
+			credentials: session.credentials,
+			nodes: [
+				{
+					parameters: {
+						resource: 'dataSource',
+						operation: 'get',
+						dataSource: { __rl: true, mode: 'name', value: '..' },
+					},
+				},
+			],
+		});
+
+		expect(result.error?.message).toBe('".." is not a valid BigID ID or name');
+		expect(sandbox.stats.requests).toBe(0);
+	});
+});

@@ -2,5 +2,5 @@ export { parseBaseUrl } from './baseUrl';
 export { normalizeObject, idOf, unwrapEnvelope, readListPage } from './envelope';
 export { bigIdApiRequestAllItems, DEFAULT_PAGE_SIZE } from './pagination';
 export type { ListRequest, ListResult } from './pagination';
-export { bigIdApiRequest, encodePathSegment } from './request';
+export { bigIdApiRequest } from './request';
 export type { BigIdContext, BigIdRequest } from './request';

@@ -70,9 +70,9 @@ async function connectionOf(context: BigIdContext): Promise<Connection> {
 	return connection;
 }
 
-/** `.` and `..` would be resolved away by URL parsing, so they are encoded too. */
-export function encodePathSegment(segment: string): string {
-	return encodeURIComponent(segment).replace(/^\.{1,2}$/, (dots) => '%2E'.repeat(dots.length));
+/** URL parsers resolve `.` and `..` (even percent-encoded) and collapse empty segments, so no request may carry them. */
+function unsafePathSegment(path: string[]): string | undefined {
+	return path.find((segment) => segment.trim() === '' || segment === '.' || segment === '..');
 }
 
 function failureOf(error: unknown): RequestFailure {
@@ -174,7 +174,20 @@ export async function bigIdApiRequest(
 ): Promise<IDataObject> {
 	const { baseUrl, skipSslCertificateValidation, secrets } = await connectionOf(this);
 	const method = request.method ?? 'GET';
-	const path = `${API_PREFIX}/${request.path.map(encodePathSegment).join('/')}`;
+	const unsafe = unsafePathSegment(request.path);
+	if (unsafe !== undefined) {
+		throw new NodeOperationError(
+			this.getNode(),
+			unsafe.trim() === ''
+				? 'An ID or name is empty'
+				: `"${unsafe}" is not a valid BigID ID or name`,
+			{
+				itemIndex,
+				description: "Bad or malformed ID provided. Double-check the ID or name you're using.",
+			},
+		);
+	}
+	const path = `${API_PREFIX}/${request.path.map(encodeURIComponent).join('/')}`;
 	const errorContext = {
 		node: this.getNode(),
 		itemIndex,
