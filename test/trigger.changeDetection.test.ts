@@ -13,6 +13,8 @@ import {
 	USER_EVENTS,
 } from '../nodes/BigId/trigger/changeDetection';
 import { fnv1a64, hashId } from '../nodes/BigId/trigger/fingerprint';
+import type { SeededRandom } from '../sandbox/random';
+import { createSeededRandom } from '../sandbox/random';
 import type { UserField } from '../nodes/BigId/trigger/userRecords';
 import {
 	canonicalFieldValue,
@@ -27,21 +29,10 @@ import {
 
 type User = Record<string, unknown>;
 
-/** mulberry32: small, seeded, good enough to draw test sequences that can be replayed. */
-function seededRandom(seed: number) {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (max: number) => Math.floor(next() * max);
-	const pick = <T>(items: readonly T[]): T => items[int(items.length)];
-	return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Random = ReturnType<typeof seededRandom>;
+type Random = SeededRandom;
+const seededRandom = createSeededRandom;
+/** An integer in [0, max). */
+const below = (random: Random, max: number) => random.integer(0, max - 1);
 
 const ROLES = ['Admin', 'Viewer', 'Data Steward', 'Auditor', 'Privacy Analyst'];
 const ORIGINS = ['local', 'saml', 'ldap'];
@@ -53,7 +44,7 @@ const ALL_OPTIONS: Omit<UserDetectionOptions, 'now'> = {
 };
 
 function objectId(random: Random): string {
-	return Array.from({ length: 24 }, () => '0123456789abcdef'[random.int(16)]).join('');
+	return Array.from({ length: 24 }, () => '0123456789abcdef'[below(random, 16)]).join('');
 }
 
 function makeUser(random: Random, now: number, id = objectId(random)): User {
@@ -62,8 +53,8 @@ function makeUser(random: Random, now: number, id = objectId(random)): User {
 	return {
 		id,
 		_id: id,
-		name: `${first.toLowerCase()}${random.int(1e6)}`,
-		email: `${first.toLowerCase()}${random.int(1e6)}@acme.test`,
+		name: `${first.toLowerCase()}${below(random, 1e6)}`,
+		email: `${first.toLowerCase()}${below(random, 1e6)}@acme.test`,
 		firstName: first,
 		lastName: random.pick(NAMES),
 		role: random.pick(ROLES),
@@ -476,7 +467,7 @@ function mutateWorld(random: Random, world: Map<string, User>, now: number): voi
 	const user = someone();
 	switch (kind) {
 		case 'create': {
-			const id = random.chance(0.1) ? `user-${random.int(1e9)}` : undefined;
+			const id = random.chance(0.1) ? `user-${below(random, 1e9)}` : undefined;
 			const created = makeUser(random, now, id);
 			world.set(created.id as string, created);
 			return;
@@ -485,7 +476,7 @@ function mutateWorld(random: Random, world: Map<string, User>, now: number): voi
 			if (user) {
 				const field = random.pick(['name', 'email', 'firstName', 'lastName', 'origin']);
 				touch(user, {
-					[field]: field === 'origin' ? random.pick(ORIGINS) : `${field}-${random.int(50)}`,
+					[field]: field === 'origin' ? random.pick(ORIGINS) : `${field}-${below(random, 50)}`,
 				});
 			}
 			return;
@@ -513,10 +504,10 @@ function mutateWorld(random: Random, world: Map<string, User>, now: number): voi
 function listingOf(random: Random, world: Map<string, User>, partial: boolean) {
 	const users = [...world.values()].map(clone);
 	for (let index = users.length - 1; index > 0; index--) {
-		const other = random.int(index + 1);
+		const other = below(random, index + 1);
 		[users[index], users[other]] = [users[other], users[index]];
 	}
-	if (partial) users.splice(0, 1 + random.int(3));
+	if (partial) users.splice(0, 1 + below(random, 3));
 	// A listing that shifted between pages repeats a user; the transport keeps the first.
 	if (users.length > 0 && random.chance(0.2)) users.push(clone(users[0]));
 	return { users, complete: !partial };
@@ -543,7 +534,7 @@ function runUserSequence(options: UserSequenceOptions) {
 	);
 	const world = new Map<string, User>();
 	let now = Date.UTC(2024, 0, 1);
-	for (let index = random.int(15); index > 0; index--) mutateWorld(random, world, (now += 1000));
+	for (let index = below(random, 15); index > 0; index--) mutateWorld(random, world, (now += 1000));
 	const deliveries: Delivery[] = [];
 
 	const poll = (mayFail: boolean) => {
@@ -572,9 +563,9 @@ function runUserSequence(options: UserSequenceOptions) {
 		}
 	};
 
-	const polls = 10 + random.int(30);
+	const polls = 10 + below(random, 30);
 	for (let step = 0; step < polls; step++) {
-		for (let change = random.int(5); change > 0; change--)
+		for (let change = below(random, 5); change > 0; change--)
 			mutateWorld(random, world, (now += 1000));
 		now += 60_000;
 		if (options.faults && random.chance(0.08)) persistence.restart();

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { USER_EVENTS } from '../nodes/BigId/trigger/changeDetection';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { runWorkflow } from './harness/engine';
@@ -11,16 +12,8 @@ const SCANS_ROUTE = 'GET /api/v1/scans/parent-scans';
 const USERS_ROUTE = 'GET /api/v1/users';
 const USER_ROUTE = 'GET /api/v1/users/:id';
 const HOUR_MS = 3600 * 1000;
-const ALL_EVENTS = [
-	'scanFinished',
-	'userCreated',
-	'userUpdated',
-	'userDisabled',
-	'userEnabled',
-	'userRoleChanged',
-	'userDeleted',
-];
-const USER_EVENTS = ALL_EVENTS.slice(1);
+const ALL_EVENTS = ['scanFinished', ...USER_EVENTS];
+const USER_EVENT_NAMES = [...USER_EVENTS];
 
 let sandbox: Sandbox;
 let credentials: TestCredentialsHelper;
@@ -91,7 +84,10 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 
 	it('emits each kind of user event once, never a login, with old and new values', async () => {
 		await useSandbox({ users: 10 });
-		const trigger = harness({ events: USER_EVENTS, userOptions: { keepPreviousValues: true } });
+		const trigger = harness({
+			events: USER_EVENT_NAMES,
+			userOptions: { keepPreviousValues: true },
+		});
 		await trigger.activate();
 		const [updated, promoted, disabled, reenabled, removed, loggedIn] = sandbox.store.users.slice(
 			0,
@@ -194,7 +190,7 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 
 	it('finds 50 changes among 10,000 users, with a page-count of requests', async () => {
 		await useSandbox({ users: 10_000 });
-		const trigger = harness({ events: USER_EVENTS, userOptions: { pageSize: 1000 } });
+		const trigger = harness({ events: USER_EVENT_NAMES, userOptions: { pageSize: 1000 } });
 		await trigger.activate();
 		const bytesPerUser =
 			JSON.stringify(trigger.savedState.users).length / sandbox.store.users.length;
@@ -236,7 +232,7 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 
 	it('logs in again when the token expires during the user listing, and loses nothing', async () => {
 		await useSandbox({ users: 500 });
-		const trigger = harness({ events: USER_EVENTS, userOptions: { pageSize: 50 } });
+		const trigger = harness({ events: USER_EVENT_NAMES, userOptions: { pageSize: 50 } });
 		await trigger.activate();
 		const changed = someUser(420);
 		sandbox.store.updateUser(changed.id, { email: 'late-page@acme.test' });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_PAGE_SIZE } from '../transport';
+import { pageSizeOption } from '../actions/common.descriptions';
 import { USER_EVENTS } from './changeDetection';
 import { USER_FIELDS } from './userRecords';
 
@@ -128,11 +128,7 @@ export const properties: INodeProperties[] = [
 					'Whether to remember the name, email, first and last name of every user, so changes carry their old values and User Deleted carries who was deleted. Without it the trigger keeps only a fingerprint (about 39 bytes per user, about 120 with it); old values of the enabled flag, role and origin are always given.',
 			},
 			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10000 },
-				default: DEFAULT_PAGE_SIZE,
+				...pageSizeOption,
 				description:
 					'How many users to ask BigID for per request. Every poll reads all users (deletions are only visible that way), so larger pages mean fewer requests.',
 			},
