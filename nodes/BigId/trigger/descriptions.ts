@@ -140,14 +140,14 @@ export const properties: INodeProperties[] = [
 				description: 'Where this BigID version lists its users',
 				options: [
 					{
-						name: '/users',
+						name: 'Users',
 						value: 'users',
-						description: 'The endpoint of the user-management guide',
+						description: 'GET /users, the endpoint of the user-management guide',
 					},
 					{
-						name: '/access-management/users',
+						name: 'Access Management Users',
 						value: 'accessManagement',
-						description: 'The endpoint newer BigID versions answer',
+						description: 'GET /access-management/users, which newer BigID versions answer',
 					},
 				],
 			},

@@ -1,4 +1,4 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { listRoles } from '../helpers/roles';
@@ -50,7 +50,9 @@ async function readUserIfPresent(
 		return userIdOf(user) === undefined ? { ...user, _id: id } : user;
 	} catch (error) {
 		if (isGone(error)) return undefined;
-		throw error;
+		throw error instanceof NodeApiError
+			? error
+			: new NodeApiError(this.getNode(), error as JsonObject);
 	}
 }
 
