@@ -748,3 +748,106 @@ describe('property: each user change is emitted exactly once under every save mo
 		);
 	});
 });
+
+describe('property: each finished scan is emitted exactly once under every save model', () => {
+	const TERMINAL = ['Completed', 'Failed', 'Stopped', 'Aborted', 'CompletedWithErrors'];
+	const options = { terminalStates: TERMINAL, profileNames: [], outcome: 'any' as const };
+	const PAGE_SIZE = 3;
+
+	function runScanSequence(seed: number, model: SaveModel, faults: boolean, crashes: boolean) {
+		const random = seededRandom(seed);
+		const persistence = new Persistence<ScanCursor>(model, random, faults, crashes);
+		const scans: Array<{ _id: string; state: string; updated_at: string }> = [];
+		let now = Date.UTC(2024, 0, 1);
+		const deliveries: Delivery[] = [];
+		const terminal = (scan: { state: string }) => TERMINAL.includes(scan.state);
+
+		const change = () => {
+			// Coarse clock: many scans share an updated_at, the ties the boundary set is for.
+			if (random.chance(0.5)) now += 1000;
+			const running = scans.filter((scan) => !terminal(scan));
+			const stamp = new Date(now).toISOString();
+			if (running.length === 0 || random.chance(0.4)) {
+				scans.push({ _id: objectId(random), state: 'InProgress', updated_at: stamp });
+			} else {
+				const scan = random.pick(running);
+				scan.state = random.chance(0.6) ? random.pick(TERMINAL) : 'InProgress';
+				scan.updated_at = stamp;
+			}
+		};
+		/** What the poller reads: newest first, page by page, until a page reaches the cursor. */
+		const listing = (cursor: ScanCursor | undefined) => {
+			const sorted = scans
+				.map(clone)
+				.sort(
+					(a, b) =>
+						Date.parse(b.updated_at) - Date.parse(a.updated_at) || (random.chance(0.5) ? 1 : -1),
+				);
+			const read: typeof sorted = [];
+			for (let skip = 0; skip < sorted.length; skip += PAGE_SIZE) {
+				const page = sorted.slice(skip, skip + PAGE_SIZE);
+				read.push(...page);
+				if (reachesPastCursor(cursor, page)) break;
+			}
+			return read;
+		};
+		const poll = (mayFail: boolean) => {
+			if (mayFail && random.chance(0.1)) return;
+			const result = detectFinishedScans(
+				persistence.current.state,
+				listing(persistence.current.state),
+				options,
+			);
+			const snapshot = () => new Map(scans.filter(terminal).map((scan) => [scan._id, {}]));
+			const { deliveries: times, lineage } = persistence.finishPoll(
+				result.nextState,
+				snapshot,
+				result.events.length > 0,
+			);
+			for (let time = 0; time < times; time++) {
+				deliveries.push({ events: result.events, lineage, world: new Map() });
+			}
+		};
+
+		for (let step = 10 + below(random, 30); step > 0; step--) {
+			for (let count = below(random, 4); count > 0; count--) change();
+			if (faults && random.chance(0.08)) persistence.restart();
+			poll(faults);
+		}
+		for (let settle = 0; settle < 2; settle++) poll(false);
+		return { persistence, deliveries, scans };
+	}
+
+	it('holds for 600 random sequences with ties, paging stops, failures, re-runs and restarts', () => {
+		for (let index = 0; index < 600; index++) {
+			const model = SAVE_MODELS[index % SAVE_MODELS.length];
+			const faults = index % 10 !== 0;
+			const crashes = faults && index % 4 === 1;
+			const { persistence, deliveries, scans } = runScanSequence(
+				5000 + index,
+				model,
+				faults,
+				crashes,
+			);
+			const context = `scan seed ${5000 + index}, ${model}`;
+			const final = persistence.current;
+			const emitted = deliveries
+				.filter((delivery) => delivery.lineage === final.lineage)
+				.flatMap((delivery) => delivery.events);
+			const ids = emitted.map((event) => String(event.scan!._id));
+			if (persistence.lostSaves === 0 && persistence.redeliveries === 0) {
+				expect({ context, duplicates: ids.filter((id, at) => ids.indexOf(id) !== at) }).toEqual({
+					context,
+					duplicates: [],
+				});
+			}
+			const expected = scans
+				.filter((scan) => TERMINAL.includes(scan.state) && !final.baseline!.has(scan._id))
+				.map((scan) => scan._id);
+			expect({ context, emitted: [...new Set(ids)].sort() }).toEqual({
+				context,
+				emitted: expected.sort(),
+			});
+		}
+	});
+});
