@@ -28,6 +28,8 @@ export class TokenRegistry {
 	private readonly secret = randomBytes(32);
 	private readonly tokens = new Map<string, IssuedToken>();
 	private issuedCount = 0;
+	/** Every token ever issued, revoked ones too: what a secret scan looks for. */
+	readonly issued: string[] = [];
 
 	constructor(private readonly settings: TokenSettings) {}
 
@@ -64,6 +66,7 @@ export class TokenRegistry {
 		);
 		const token = `${header}.${payload}.${signature}`;
 		this.tokens.set(token, { subject, expiresAtMs, uses: 0 });
+		this.issued.push(token);
 		return token;
 	}
 

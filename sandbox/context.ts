@@ -42,6 +42,13 @@ export interface SandboxOptions {
 	dataSourceLookup?: boolean;
 	/** Seeds the data and the fault sequence. */
 	seed?: number;
+	/** Serve HTTPS with this key and certificate (PEM) instead of HTTP: the TLS cases. */
+	tls?: SandboxTls | false;
+}
+
+export interface SandboxTls {
+	key: string | Buffer;
+	cert: string | Buffer;
 }
 
 export type ResolvedSandboxOptions = Required<SandboxOptions>;
@@ -68,6 +75,7 @@ export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
 	scanProfileCrud: true,
 	dataSourceLookup: true,
 	seed: 1,
+	tls: false,
 };
 
 export interface SandboxStats {

@@ -1,6 +1,8 @@
 export { startSandbox, type Sandbox } from './server';
 export type {
+	ApiResponse,
 	SandboxOptions,
+	SandboxTls,
 	ResolvedSandboxOptions,
 	SandboxStats,
 	SandboxTicket,

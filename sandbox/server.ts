@@ -1,4 +1,5 @@
 import http from 'http';
+import https from 'https';
 import type { AddressInfo } from 'net';
 import { TokenRegistry } from './auth';
 import {
@@ -38,6 +39,13 @@ export interface Sandbox {
 	 * route has seen: tests change the data here to model what happens between two pages.
 	 */
 	beforeHandling?: (routeKey: string, routeCount: number) => void;
+	/**
+	 * Called with each answer a route handler gave (not with faults), before it is sent: tests
+	 * reshape answers here to model a BigID that lies (a wrong totalCount, a repeated page).
+	 */
+	transformAnswer?: (routeKey: string, answer: ApiResponse, query: URLSearchParams) => ApiResponse;
+	/** Every session and system token issued so far, revoked ones included. */
+	readonly issuedTokens: readonly string[];
 	close(): Promise<void>;
 }
 
@@ -287,7 +295,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return;
 		}
 		sandbox.beforeHandling?.(routeKey, stats.byRoute[routeKey]);
-		const answer = runRoute(match, request, rawBody, url);
+		const handled = runRoute(match, request, rawBody, url);
+		const answer = sandbox.transformAnswer?.(routeKey, handled, url.searchParams) ?? handled;
 		if (fault?.kind === 'delay' && fault.afterHandling) await delay(fault.delayMs);
 		if (fault && fault.kind !== 'delay' && fault.afterHandling) {
 			// The write happened but its answer is lost: the case that makes blind retries unsafe.
@@ -318,7 +327,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		);
 	}
 
-	const server = http.createServer((request, response) => {
+	const listener: http.RequestListener = (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		// Express matches with or without a trailing slash; so do clients' base URLs.
 		if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
@@ -331,7 +340,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					: handleApiRequest(request, response, rawBody, url),
 			)
 			.catch(() => send(response, SERVER_ERROR, 'application/json; charset=utf-8'));
-	});
+	};
+	const server = resolved.tls
+		? https.createServer({ key: resolved.tls.key, cert: resolved.tls.cert }, listener)
+		: http.createServer(listener);
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -345,7 +357,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	let closing: Promise<void> | undefined;
 	const sandbox: Sandbox = {
-		url: `http://127.0.0.1:${port}`,
+		url: `${resolved.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
 		options: resolved,
 		store,
 		stats,
@@ -353,6 +365,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		faults,
 		tickets,
 		revokeAllTokens: () => tokens.revokeAll(),
+		issuedTokens: tokens.issued,
 		close: () => {
 			closing ??= new Promise<void>((resolve, reject) => {
 				for (const finish of pendingDelays) finish();
