@@ -59,7 +59,10 @@ export const description: INodeProperties[] = showFor('user', 'create', [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requireName.call(this, this.getNodeParameter('name', itemIndex), itemIndex);
 	const email = requireEmail.call(this, this.getNodeParameter('email', itemIndex), itemIndex);
-	const password = String(this.getNodeParameter('password', itemIndex, ''));
+	// An expression that finds no password (an identity provider export) must not send "undefined".
+	const givenPassword = this.getNodeParameter('password', itemIndex, '');
+	const password =
+		givenPassword === undefined || givenPassword === null ? '' : String(givenPassword);
 	if (password === '') {
 		throw new NodeOperationError(this.getNode(), 'Password is empty', {
 			itemIndex,
