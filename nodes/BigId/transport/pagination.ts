@@ -6,7 +6,10 @@ import type { BigIdContext, BigIdRequest } from './request';
 import { bigIdApiRequest } from './request';
 
 export const DEFAULT_PAGE_SIZE = 100;
-/** A server that ignores `skip` repeats its first page; after this many pages with nothing new the listing ends. */
+/**
+ * A page with nothing new (a proxy or cache repeated the previous one) is read again at the same
+ * position; after this many in a row BigID is taken to ignore `skip` and the listing ends.
+ */
 const MAX_PAGES_WITHOUT_NEW_ITEMS = 2;
 
 export interface ListRequest extends Omit<BigIdRequest, 'method' | 'body'> {
@@ -68,7 +71,6 @@ export async function bigIdApiRequestAllItems(
 		}
 		totalCount = page.totalCount ?? totalCount;
 		if (page.items.length === 0) break;
-		skip += page.items.length;
 
 		let newItems = 0;
 		for (const item of page.items) {
@@ -82,8 +84,23 @@ export async function bigIdApiRequestAllItems(
 			if (limit !== undefined && items.length >= limit) break;
 		}
 		pagesWithoutNewItems = newItems === 0 ? pagesWithoutNewItems + 1 : 0;
-		if (pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) break;
+		if (pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
+			if (totalCount !== undefined && items.length < totalCount) {
+				throw new NodeApiError(
+					this.getNode(),
+					{ message: `repeated page of ${listKey}` },
+					{
+						message: `BigID answered the same page of ${rest.path.join('/')} again instead of the next one: ${items.length} of ${totalCount} read`,
+						description:
+							'BigID, or a proxy or cache in front of it, ignores the skip parameter. Run the node again; if it persists, make sure nothing between n8n and BigID caches API answers.',
+						itemIndex,
+					},
+				);
+			}
+			break;
+		}
 		if (stopWhen?.(page.items)) break;
+		if (newItems > 0) skip += page.items.length;
 		// More items than announced: the count is wrong, so only an empty page ends the listing.
 		if (totalCount !== undefined && skip > totalCount) totalCountIsTrustworthy = false;
 		if (totalCountIsTrustworthy && totalCount !== undefined && skip >= totalCount) break;
