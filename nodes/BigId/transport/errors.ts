@@ -93,6 +93,10 @@ export interface ErrorContext {
 	secrets: string[];
 }
 
+/** A write whose answer is unusable may still have been done: retrying blindly could do it twice. */
+const mayHaveBeenCarriedOut = (method: string) =>
+	` The ${method} may have been carried out before the error: check in BigID before you retry.`;
+
 export function toNodeApiError(failure: RequestFailure, context: ErrorContext): NodeApiError {
 	const { node, itemIndex, baseUrl, method, path, hints } = context;
 	let message: string;
@@ -108,6 +112,7 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 		message = `BigID answered ${method} ${path} with ${failure.unreadableBody} instead of JSON`;
 		description =
 			'Check the Base URL of the BigID API credential: it must point at the BigID API (https://host or https://host/api/v1), not at the web console or a proxy login page. If it is right, BigID or a proxy in front of it is failing: wait a moment and retry.';
+		if (method !== 'GET') description += mayHaveBeenCarriedOut(method);
 	} else {
 		const status = failure.status ?? 0;
 		const row = TROUBLESHOOTING[status] ?? {
@@ -119,7 +124,7 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 		message = `BigID answered ${status}: ${bigIdSays ?? row.meaning}`;
 		description = bigIdSays ? `${row.meaning}. ${fix}` : fix;
 		if (status !== 401 && method !== 'GET' && status >= 500) {
-			description += ` The ${method} may have been carried out before the error: check in BigID before you retry.`;
+			description += mayHaveBeenCarriedOut(method);
 		}
 	}
 	message = redactSecrets(message, context.secrets);
