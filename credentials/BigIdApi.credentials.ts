@@ -13,6 +13,7 @@ import { API_PREFIX, parseBaseUrl } from '../nodes/BigId/transport/baseUrl';
 import {
 	connectionErrorCode,
 	describeConnectionFailure,
+	TRANSIENT_CONNECTION_CODES,
 } from '../nodes/BigId/transport/connectionErrors';
 import { BigIdLoginError } from '../nodes/BigId/transport/loginError';
 import { redactSecrets, secretsOf } from '../nodes/BigId/transport/secrets';
@@ -252,6 +253,10 @@ async function logIn(
 		const code = connectionErrorCode(error);
 		const { status, data } = responseOf(error);
 		let message: string;
+		const transient =
+			status === undefined
+				? code !== undefined && TRANSIENT_CONNECTION_CODES.has(code)
+				: status === 429 || status >= 500;
 		if (status === undefined) {
 			message = code
 				? describeConnectionFailure(code, baseUrl)
@@ -263,10 +268,16 @@ async function logIn(
 		} else {
 			message = `BigID could not log in (HTTP ${status}${bigIdMessage(data) ? `: ${bigIdMessage(data)}` : ''}). Wait a moment and retry. If it persists, reach out to support.`;
 		}
-		throw new BigIdLoginError(redactSecrets(message, secrets));
+		throw new BigIdLoginError(redactSecrets(message, secrets), transient);
 	}
 
 	if (typeof answer === 'string') {
+		if (/\b502\b|bad gateway/i.test(answer)) {
+			throw new BigIdLoginError(
+				'A proxy in front of BigID answered the login with 502 Bad Gateway. Wait a moment and retry. If it persists, check the proxy or load balancer in front of BigID.',
+				true,
+			);
+		}
 		throw new BigIdLoginError(
 			`BigID answered the login with a page that is not JSON. Check the Base URL: it should be the address of your BigID deployment (${baseUrl}), not its web console or a proxy login page.`,
 		);

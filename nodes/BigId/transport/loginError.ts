@@ -2,7 +2,11 @@
 export class BigIdLoginError extends Error {
 	readonly isBigIdLoginError = true;
 
-	constructor(message: string) {
+	constructor(
+		message: string,
+		/** BigID or a proxy failed for now (429, 5xx, a dropped connection): the login may be tried again. */
+		readonly transient = false,
+	) {
 		super(message);
 		this.name = 'BigIdLoginError';
 	}

@@ -223,6 +223,14 @@ export async function bigIdApiRequest(
 			const loginError = findLoginError(error);
 			if (loginError) {
 				const message = redactSecrets(loginError.message, secrets);
+				// The request was not carried out (it never left, or met a 401), so even a POST may be sent again.
+				if (loginError.transient && attempt < MAX_ATTEMPTS) {
+					this.logger.debug(
+						`BigID ${method} ${path} failed (login: ${message}); retry ${attempt} of ${MAX_ATTEMPTS - 1}`,
+					);
+					await sleep(retryDelayMs({}, attempt));
+					continue;
+				}
 				throw new NodeApiError(
 					this.getNode(),
 					{ message },
