@@ -1,0 +1,77 @@
+import { Pool } from 'undici';
+
+import type { Sandbox } from '../sandbox';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The physical limit the pack is compared with: a bare undici keep-alive pool doing the same
+ * requests, reading and keeping the same JSON, and nothing else.
+ */
+export class RawClient {
+	private readonly pool: Pool;
+	private token = '';
+
+	constructor(
+		private readonly sandbox: Sandbox,
+		connections = 1,
+	) {
+		this.pool = new Pool(sandbox.url, { connections, pipelining: 1 });
+	}
+
+	async login(): Promise<void> {
+		const { username, password } = this.sandbox.options;
+		const body = await this.call('POST', '/api/v1/sessions', { username, password });
+		this.token = String(body.auth_token);
+	}
+
+	async get(path: string, query: Record<string, string | number | boolean> = {}): Promise<Json> {
+		const search = new URLSearchParams(
+			Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),
+		).toString();
+		return await this.call('GET', search ? `${path}?${search}` : path);
+	}
+
+	/** skip/limit pages with requireTotalCount, until totalCount or an empty page, as BigID clients read lists. */
+	async listAll(
+		path: string,
+		listKey: string,
+		pageSize: number,
+		query: Record<string, string> = {},
+	): Promise<Json[]> {
+		const items: Json[] = [];
+		for (;;) {
+			const body = await this.get(path, {
+				...query,
+				skip: items.length,
+				limit: pageSize,
+				requireTotalCount: true,
+			});
+			const content = (body.data ?? body) as Json;
+			const page = content[listKey] as Json[];
+			items.push(...page);
+			if (page.length === 0 || items.length >= Number(content.totalCount)) return items;
+		}
+	}
+
+	async close(): Promise<void> {
+		await this.pool.close();
+	}
+
+	private async call(method: 'GET' | 'POST', path: string, body?: Json): Promise<Json> {
+		const response = await this.pool.request({
+			method,
+			path,
+			headers: {
+				...(this.token ? { authorization: this.token } : {}),
+				...(body ? { 'content-type': 'application/json' } : {}),
+			},
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		const answer = (await response.body.json()) as Json;
+		if (response.statusCode !== 200) {
+			throw new Error(`Raw client: ${method} ${path} answered ${response.statusCode}`);
+		}
+		return answer;
+	}
+}
