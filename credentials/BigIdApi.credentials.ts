@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -167,15 +166,17 @@ export class BigIdApi implements ICredentialType {
 		return { sessionToken };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization:
-					'={{$credentials.authHeaderFormat === "bearer" ? "Bearer " + $credentials.sessionToken : $credentials.sessionToken}}',
-			},
-		},
-	};
+	/** A function, not a generic expression: n8n would evaluate the expression on every request. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: authorizationValue(credentials, String(credentials.sessionToken)),
+		};
+		return requestOptions;
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -11,7 +11,7 @@ import {
 	bigIdApiRequest,
 	bigIdApiRequestAllItems,
 	idOf,
-	normalizeObject,
+	fillAliases,
 	unwrapEnvelope,
 } from '../transport';
 import { redactSecrets } from '../transport/secrets';
@@ -160,7 +160,7 @@ function normalizeUser(raw: IDataObject, roleNames: Map<string, string>): IDataO
 		});
 	}
 	user.isEnabled = isUserEnabled(raw);
-	return normalizeObject(user);
+	return fillAliases(user);
 }
 
 export function accessReviewFieldsOf(user: IDataObject): IDataObject {

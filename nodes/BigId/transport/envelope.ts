@@ -33,16 +33,20 @@ export function readListPage(body: IDataObject, listKey: string): ListPage | und
 
 /** `_id` and `id`, `createdAt` and `created_at`: every object leaves the node with both spellings filled. */
 export function normalizeObject(item: IDataObject): IDataObject {
-	const normalized: IDataObject = { ...item };
-	if (normalized.id === undefined && normalized._id !== undefined) normalized.id = normalized._id;
-	if (normalized._id === undefined && normalized.id !== undefined) normalized._id = normalized.id;
-	if (normalized.createdAt === undefined && normalized.created_at !== undefined) {
-		normalized.createdAt = normalized.created_at;
+	return fillAliases({ ...item });
+}
+
+/** `normalizeObject` for an object the caller has just built and may change in place. */
+export function fillAliases(object: IDataObject): IDataObject {
+	if (object.id === undefined && object._id !== undefined) object.id = object._id;
+	if (object._id === undefined && object.id !== undefined) object._id = object.id;
+	if (object.createdAt === undefined && object.created_at !== undefined) {
+		object.createdAt = object.created_at;
 	}
-	if (normalized.updatedAt === undefined && normalized.updated_at !== undefined) {
-		normalized.updatedAt = normalized.updated_at;
+	if (object.updatedAt === undefined && object.updated_at !== undefined) {
+		object.updatedAt = object.updated_at;
 	}
-	return normalized;
+	return object;
 }
 
 export function idOf(item: IDataObject): string | undefined {

@@ -1,5 +1,5 @@
 export { parseBaseUrl } from './baseUrl';
-export { normalizeObject, idOf, unwrapEnvelope, readListPage } from './envelope';
+export { normalizeObject, fillAliases, idOf, unwrapEnvelope, readListPage } from './envelope';
 export { bigIdApiRequestAllItems, DEFAULT_PAGE_SIZE } from './pagination';
 export type { ListRequest, ListResult } from './pagination';
 export { bigIdApiRequest } from './request';

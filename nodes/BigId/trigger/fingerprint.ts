@@ -19,8 +19,8 @@ export function fnv1a64(text: string): Hash64 {
 	for (let index = 0; index < text.length; index++) {
 		const unit = text.charCodeAt(index);
 		// Both bytes of the UTF-16 code unit, so characters beyond Latin-1 count in full.
-		for (const byte of [unit >>> 8, unit & 0xff]) {
-			low = (low ^ byte) >>> 0;
+		for (let shift = 8; shift >= 0; shift -= 8) {
+			low = (low ^ ((unit >>> shift) & 0xff)) >>> 0;
 			const lowProduct = low * PRIME_LOW;
 			const carry = Math.floor(lowProduct / TWO_TO_32);
 			high = (Math.imul(high, PRIME_LOW) + carry + (low << 8)) >>> 0;
