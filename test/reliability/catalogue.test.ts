@@ -1,0 +1,580 @@
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { ApiResponse, Sandbox, SandboxOptions } from '../../sandbox';
+import type { TestCredentialsHelper } from '../harness/credentialsHelper';
+import type { NodeSpec } from '../harness/engine';
+import { CREDENTIAL_ID, runWorkflow } from '../harness/engine';
+import { createUserNode, SECRETS, scanForLeaks, startWatchedSession, watch } from './support';
+
+/**
+ * The bad-input catalogue: each row is a named test, in this file or in an existing one. Every
+ * case fails with a NodeOperationError or NodeApiError that says what was wrong and how to fix
+ * it, and writes nothing to BigID; answers that lie are either read through correctly or named.
+ */
+interface CatalogueRow {
+	row: string;
+	/** The test's name as written in its file (the template, for test.each). */
+	test: string;
+	/** Another test file under test/; this one when absent. */
+	file?: string;
+}
+
+const HERE = 'reliability/catalogue.test.ts';
+const ID_OPERATIONS = ['User > Disable', 'Scan Profile > Delete', 'Scan > Wait for Completion'];
+
+const CATALOGUE: CatalogueRow[] = [
+	{
+		row: 'Base URL without a scheme',
+		file: 'credential.test.ts',
+		test: 'a base URL without a scheme is rejected before any request, with the fix',
+	},
+	{
+		row: 'Base URL with a path (a console page)',
+		test: 'a Base URL with a path that is not the API (a console page) names the login URL and the fix',
+	},
+	{
+		row: 'Base URL unreachable',
+		file: 'credential.test.ts',
+		test: 'an unreachable host names the address and the fix',
+	},
+	{
+		row: 'Base URL with https:// to a plain HTTP BigID',
+		test: 'https:// to a BigID that speaks plain HTTP names the scheme as the fix',
+	},
+	{
+		row: 'Wrong password (HTTP 200, success: false)',
+		file: 'credential.test.ts',
+		test: 'a wrong password (HTTP 200 success:false) fails clearly and never shows the password',
+	},
+	{
+		row: 'Revoked API token',
+		file: 'credential.test.ts',
+		test: 'a revoked API token is a clear credential error',
+	},
+	{
+		row: 'Expired API token (worked before)',
+		test: 'an API token that expired after it had worked: the next run says so, and writes nothing',
+	},
+	{
+		row: 'Bearer where raw is expected, and raw where Bearer is expected',
+		file: 'credential.test.ts',
+		test: 'server expects %s, credential sends %s: works = %s',
+	},
+	{
+		row: 'Self-signed certificate without "Ignore SSL Issues"',
+		test: 'is refused by default (certificates are verified), with both fixes named',
+	},
+	{
+		row: 'Self-signed certificate with "Ignore SSL Issues"',
+		test: 'is accepted with "Ignore SSL Issues" on, for the login and every request',
+	},
+	...ID_OPERATIONS.map((operation) => ({
+		row: `${operation}: IDs empty, not ObjectIds, with /, .., ?, #, spaces, unicode (8 tests)`,
+		test: `${operation} with an ID %s`,
+	})),
+	{
+		row: 'User ID that is not an ObjectId (User > Get, typed and mapped)',
+		file: 'user.test.ts',
+		test: 'answers an ID that is not an ObjectId with the invalid-ID message, before any request',
+	},
+	{
+		row: 'Scan ID that is not an ObjectId (Scan > Get Status)',
+		file: 'scan.test.ts',
+		test: 'rejects a malformed scan ID before any request, in the words of the tutorial',
+	},
+	{
+		row: 'Names with /, ?, #, spaces, unicode stay one path segment',
+		file: 'transport.test.ts',
+		test: 'the name "%s" stays one path segment: it cannot change the route',
+	},
+	{
+		row: 'A name that is ".."',
+		file: 'transport.test.ts',
+		test: '".." cannot be sent as a path segment (URL parsers resolve it even encoded): refused before any request',
+	},
+	{
+		row: 'A role name that does not exist',
+		file: 'user.test.ts',
+		test: 'refuses a role BigID does not have, listing the valid names, before any POST',
+	},
+	{
+		row: 'A role name that differs in case',
+		file: 'userScenarios.test.ts',
+		test: 'refuses a role name in the wrong case, naming the near match and every valid name',
+	},
+	{
+		row: 'A SAML user create',
+		test: 'a SAML user create (an identity provider export: no password) is refused before any request',
+	},
+	{
+		row: 'An empty data source list, an invalid cron, an invalid time zone',
+		file: 'scanProfile.test.ts',
+		test: 'rejects %j before any request',
+	},
+	{
+		row: 'A negative limit',
+		file: 'pagination.test.ts',
+		test: 'a negative limit is rejected before any request, with the fix',
+	},
+	{
+		row: 'A huge or fractional limit, a huge page size (3 tests)',
+		test: 'Get Many users with %j is refused before any request',
+	},
+	{
+		row: 'A non-JSON body (GET)',
+		file: 'transport.test.ts',
+		test: 'a body that stays malformed is reported, not parsed into nonsense',
+	},
+	{
+		row: 'A non-JSON body answering a POST that BigID carried out',
+		test: 'a POST answered with a body that is not JSON, after BigID acted: "may have happened", not repeated',
+	},
+	{
+		row: 'An empty body',
+		test: 'an empty body (HTTP 200) that persists is named, with where to look',
+	},
+	{
+		row: 'An HTML error page',
+		file: 'transport.test.ts',
+		test: 'an HTML error page with a status is reported by its status',
+	},
+	{
+		row: 'An HTML console or SSO page with HTTP 200',
+		file: 'transport.test.ts',
+		test: 'an HTML page where JSON belongs (console or SSO page) is named as such, with where to look',
+	},
+	{
+		row: 'A JSON body with the list key missing',
+		test: 'a JSON body without the list key is named, not read as an empty list',
+	},
+	{
+		row: 'totalCount announcing more items than there are',
+		test: 'totalCount announcing more than there are: every user once, read up to the empty page',
+	},
+	{
+		row: 'totalCount announcing fewer items than there are',
+		test: 'totalCount announcing fewer than there are: every user once, read on past the count',
+	},
+	{
+		row: 'A page that repeats the previous page',
+		test: 'a page that repeats the previous page: the repeated position is read again, every user once',
+	},
+	{
+		row: 'A BigID that ignores skip',
+		test: 'a BigID that ignores skip (every page the first one) is named instead of returning one page',
+	},
+	{
+		row: 'A wait timeout of 0',
+		file: 'scan.test.ts',
+		test: 'rejects %j before any request',
+	},
+];
+
+const USERS_ROUTE = 'GET /api/v1/users';
+const UNKNOWN_ID = '64f7df00cc834f0001a44e85';
+
+let sandbox: Sandbox | undefined;
+let credentials: TestCredentialsHelper;
+afterEach(async () => {
+	await sandbox?.close();
+	sandbox = undefined;
+});
+
+async function useSandbox(options: SandboxOptions = {}, credential: IDataObject = {}) {
+	({ sandbox, credentials } = await startWatchedSession(options, credential as never));
+	return sandbox!;
+}
+
+const run = async (nodes: NodeSpec[], input?: IDataObject[]) =>
+	watch(await runWorkflow({ credentials, nodes, input }));
+
+const node = (resource: string, parameters: INodeParameters): NodeSpec => ({
+	parameters: { resource, ...parameters },
+});
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const listRoles = [node('role', { operation: 'getMany', returnAll: true })];
+const listUsers = (parameters: INodeParameters = {}) => [
+	node('user', { operation: 'getMany', returnAll: true, ...parameters }),
+];
+const storedCredential = () => credentials.store.get(CREDENTIAL_ID)!.data;
+
+/** The error names the problem and a fix, and BigID saw no write. */
+function expectCleanFailure(
+	result: Awaited<ReturnType<typeof run>>,
+	message: string | RegExp,
+	fix: string | RegExp,
+) {
+	expect(result.error).toBeDefined();
+	expect(['NodeApiError', 'NodeOperationError']).toContain(result.error!.name);
+	if (typeof message === 'string') expect(result.error!.message).toBe(message);
+	else expect(result.error!.message).toMatch(message);
+	expect(`${result.error!.message} ${result.error!.description ?? ''}`).toMatch(fix);
+	expect(sandbox?.stats.writes ?? {}).toEqual({});
+}
+
+describe('catalogue: the credential and the connection', () => {
+	test('a Base URL with a path that is not the API (a console page) names the login URL and the fix', async () => {
+		const box = await useSandbox();
+		storedCredential().baseUrl = `${box.url}/bigid/console/dashboard`;
+
+		const result = await run(listRoles);
+
+		expectCleanFailure(
+			result,
+			`BigID has no login endpoint at ${box.url}/bigid/console/dashboard/api/v1/sessions (HTTP 404). Check the Base URL: it should be the address of your BigID deployment, for example https://bigid.example.com`,
+			/Check the Base URL/,
+		);
+		expect(box.stats.logins).toBe(0);
+	});
+
+	test('an API token that expired after it had worked: the next run says so, and writes nothing', async () => {
+		const box = await useSandbox({}, { authMode: 'apiToken' });
+		const user = box.store.users.find((candidate) => candidate.isEnabled === true)!;
+		expect((await run(listRoles)).error).toBeUndefined();
+		// BigID expires the user token (and with it the system token it was exchanged for).
+		box.options.apiToken = 'the-token-bigid-issued-next';
+		box.revokeAllTokens();
+
+		const result = await run([node('user', { operation: 'disable', user: byId(user.id) })]);
+
+		expectCleanFailure(
+			result,
+			'BigID rejected the login (HTTP 401: Invalid or expired user token). Check the API token in the BigID API credential: it may be expired or revoked (generate a new one in BigID), and check the Authorization Header Format.',
+			/generate a new one in BigID/,
+		);
+		expect(box.store.getUser(user.id)!.isEnabled).toBe(true);
+	});
+
+	test('https:// to a BigID that speaks plain HTTP names the scheme as the fix', async () => {
+		const box = await useSandbox();
+		storedCredential().baseUrl = box.url.replace('http://', 'https://');
+
+		const result = await run(listRoles);
+
+		expectCleanFailure(
+			result,
+			`Could not reach BigID at ${box.url.replace('http://', 'https://')}: the TLS handshake failed. Check whether the Base URL should start with http:// or https://`,
+			/http:\/\/ or https:\/\//,
+		);
+		expect(box.stats.requests).toBe(0);
+	});
+
+	describe('a self-signed certificate', () => {
+		let certificateDirectory: string;
+		let tls: { key: string; cert: string };
+		beforeAll(() => {
+			certificateDirectory = mkdtempSync(join(tmpdir(), 'bigid-tls-'));
+			const key = join(certificateDirectory, 'key.pem');
+			const cert = join(certificateDirectory, 'cert.pem');
+			execFileSync(
+				'openssl',
+				[
+					'req',
+					'-x509',
+					'-newkey',
+					'rsa:2048',
+					'-nodes',
+					'-subj',
+					'/CN=127.0.0.1',
+					'-days',
+					'1',
+					'-keyout',
+					key,
+					'-out',
+					cert,
+				],
+				{ stdio: 'ignore' },
+			);
+			tls = { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
+		});
+		afterAll(() => rmSync(certificateDirectory, { recursive: true, force: true }));
+
+		test('is refused by default (certificates are verified), with both fixes named', async () => {
+			const box = await useSandbox({ tls });
+			expect(box.url).toMatch(/^https:/);
+
+			const result = await run(listRoles);
+
+			expectCleanFailure(
+				result,
+				`Could not reach BigID at ${box.url}: its TLS certificate is self-signed. Install a trusted certificate on BigID, or turn on "Ignore SSL Issues" in the BigID API credential for an on-prem deployment you trust`,
+				/Ignore SSL Issues/,
+			);
+			// The handshake failed: not even the login reached BigID, so the password never left.
+			expect(box.stats.requests).toBe(0);
+			expect(box.stats.logins).toBe(0);
+		});
+
+		test('is accepted with "Ignore SSL Issues" on, for the login and every request', async () => {
+			const box = await useSandbox({ tls, users: 120 }, { ignoreSslIssues: true });
+
+			const result = await run(listUsers({ options: { pageSize: 50 } }));
+
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(120);
+			expect(box.stats.logins).toBe(1);
+			expect(box.stats.byRoute[USERS_ROUTE]).toBe(3);
+		});
+	});
+});
+
+/** IDs as upstream nodes map them in: `={{ $json.id }}`. */
+const BAD_IDS: Array<[string, string, string]> = [
+	['empty', '', 'it is empty'],
+	['not an ObjectId', 'jdoe', '"jdoe" is not a BigID ID'],
+	['with "/"', `${UNKNOWN_ID}/delete`, `"${UNKNOWN_ID}/delete" is not a BigID ID`],
+	['with ".."', '../users', '"../users" is not a BigID ID'],
+	['with "?"', `${UNKNOWN_ID}?force=true`, `"${UNKNOWN_ID}?force=true" is not a BigID ID`],
+	['with "#"', `${UNKNOWN_ID}#x`, `"${UNKNOWN_ID}#x" is not a BigID ID`],
+	[
+		'with a space inside',
+		'64f7df00cc83 4f0001a44e85',
+		'"64f7df00cc83 4f0001a44e85" is not a BigID ID',
+	],
+	['with unicode', '64f7df00cc834f0001a44e8５', '"64f7df00cc834f0001a44e8５" is not a BigID ID'],
+];
+
+describe('catalogue: IDs are checked before anything is sent', () => {
+	let box: Sandbox;
+	beforeAll(async () => {
+		box = await useSandbox();
+		// This describe shares one sandbox; afterEach must not close it.
+		sandbox = undefined;
+	});
+	afterAll(async () => await box.close());
+	beforeEach(() => box.resetStats());
+
+	const idFrom = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
+
+	test.each(BAD_IDS)('User > Disable with an ID %s', async (_, id, problem) => {
+		const result = await run([node('user', { operation: 'disable', user: idFrom })], [{ id }]);
+
+		expectCleanFailure(result, `User ID is invalid: ${problem}`, /Double-check the user ID/);
+		expect(box.stats.requests).toBe(0);
+	});
+
+	test.each(BAD_IDS)('Scan Profile > Delete with an ID %s', async (_, id, problem) => {
+		const result = await run(
+			[node('scanProfile', { operation: 'delete', scanProfile: idFrom })],
+			[{ id }],
+		);
+
+		expectCleanFailure(
+			result,
+			id === '' ? 'No scan profile given' : `Scan profile ID is invalid: ${problem}`,
+			/Double-check the scan profile ID|Choose a scan profile from the list, or enter its ID/,
+		);
+		expect(box.stats.requests).toBe(0);
+	});
+
+	test.each(BAD_IDS)('Scan > Wait for Completion with an ID %s', async (_, id, problem) => {
+		const result = await run(
+			[
+				node('scan', {
+					operation: 'waitForCompletion',
+					scanId: '={{ $json.id }}',
+					pollInterval: 1,
+					timeout: 10,
+				}),
+			],
+			[{ id }],
+		);
+
+		expectCleanFailure(result, `Scan ID is invalid: ${problem}`, /Double-check the scan ID/);
+		expect(box.stats.requests).toBe(0);
+	});
+});
+
+describe('catalogue: parameters', () => {
+	test('a SAML user create (an identity provider export: no password) is refused before any request', async () => {
+		const box = await useSandbox();
+
+		const result = await run(
+			[createUserNode('={{ $json.login }}', '={{ $json.email }}')],
+			[{ login: 'saml.person', email: 'saml.person@acme.test', origin: 'saml' }],
+		);
+
+		expectCleanFailure(result, 'Password is empty', /provisioned by the identity provider/);
+		expect(box.stats.requests).toBe(0);
+	});
+
+	test.each([
+		[
+			{ returnAll: false, limit: 1_000_000_000 },
+			'Limit must be a whole number from 1 to 100000, not 1000000000',
+		],
+		[{ returnAll: false, limit: 2.5 }, 'Limit must be a whole number from 1 to 100000, not 2.5'],
+		[
+			{ options: { pageSize: 50_000 } },
+			'Page Size must be a whole number from 1 to 10000, not 50000',
+		],
+	])('Get Many users with %j is refused before any request', async (parameters, message) => {
+		const box = await useSandbox();
+
+		const result = await run(listUsers(parameters));
+
+		expectCleanFailure(result, message, /whole number from 1 to/);
+		expect(box.stats.requests).toBe(0);
+	});
+});
+
+describe('catalogue: answers that are not what BigID promises', () => {
+	const USERS = 250;
+	const PAGE = 50;
+	const getMany = () => run(listUsers({ options: { pageSize: PAGE } }));
+
+	/** Reshapes every answer of the user list with `change`. */
+	async function lyingSandbox(
+		change: (answer: { users: IDataObject[]; totalCount: number }, skip: number) => ApiResponse,
+	) {
+		const box = await useSandbox({ users: USERS });
+		box.transformAnswer = (route, answer, query) =>
+			route === USERS_ROUTE && 'json' in answer
+				? change(
+						answer.json as { users: IDataObject[]; totalCount: number },
+						Number(query.get('skip')),
+					)
+				: answer;
+		return box;
+	}
+
+	const expectEveryUserOnce = (result: Awaited<ReturnType<typeof run>>, box: Sandbox) => {
+		expect(result.error).toBeUndefined();
+		const ids = result.items.map((item) => item.json.id);
+		expect(ids).toHaveLength(USERS);
+		expect(new Set(ids)).toEqual(new Set(box.store.users.map((user) => user.id)));
+	};
+
+	test('an empty body (HTTP 200) that persists is named, with where to look', async () => {
+		const box = await useSandbox();
+		box.faults.inject({ route: USERS_ROUTE, kind: 'empty-body', times: 10 });
+
+		const result = await getMany();
+
+		expectCleanFailure(
+			result,
+			'BigID answered GET /api/v1/users with an empty body instead of JSON',
+			/Check the Base URL of the BigID API credential/,
+		);
+		expect(box.stats.byRoute[USERS_ROUTE]).toBe(5);
+	});
+
+	test('a JSON body without the list key is named, not read as an empty list', async () => {
+		await lyingSandbox(({ totalCount }) => ({
+			status: 200,
+			json: { status: 'success', statusCode: 200, message: null, data: { totalCount } },
+		}));
+
+		const result = await getMany();
+
+		expectCleanFailure(
+			result,
+			'BigID answered without the "users" list that users should return',
+			/Check the Base URL and the API version/,
+		);
+	});
+
+	test('totalCount announcing more than there are: every user once, read up to the empty page', async () => {
+		const box = await lyingSandbox((body) => ({
+			status: 200,
+			json: { ...body, totalCount: body.totalCount + 500 },
+		}));
+
+		const result = await getMany();
+
+		expectEveryUserOnce(result, box);
+		expect(box.stats.byRoute[USERS_ROUTE]).toBe(USERS / PAGE + 1);
+	});
+
+	test('totalCount announcing fewer than there are: every user once, read on past the count', async () => {
+		const box = await lyingSandbox((body) => ({
+			status: 200,
+			json: { ...body, totalCount: body.totalCount - 30 },
+		}));
+
+		const result = await getMany();
+
+		expectEveryUserOnce(result, box);
+	});
+
+	test('a page that repeats the previous page: the repeated position is read again, every user once', async () => {
+		let previous: ApiResponse | undefined;
+		let repeated = false;
+		const box = await lyingSandbox((body, skip) => {
+			const answer: ApiResponse = { status: 200, json: body };
+			if (skip === 2 * PAGE && !repeated && previous) {
+				repeated = true;
+				return previous;
+			}
+			previous = answer;
+			return answer;
+		});
+
+		const result = await getMany();
+
+		expect(repeated).toBe(true);
+		expectEveryUserOnce(result, box);
+	});
+
+	test('a BigID that ignores skip (every page the first one) is named instead of returning one page', async () => {
+		const box = await useSandbox({ users: USERS });
+		let firstPage: ApiResponse | undefined;
+		box.transformAnswer = (route, answer) => {
+			if (route !== USERS_ROUTE) return answer;
+			firstPage ??= answer;
+			return firstPage;
+		};
+
+		const result = await getMany();
+
+		expectCleanFailure(result, /same page/, /skip/);
+	});
+
+	test('a POST answered with a body that is not JSON, after BigID acted: "may have happened", not repeated', async () => {
+		const box = await useSandbox();
+		box.faults.inject({ route: 'POST /api/v1/users', kind: 'malformed-json', afterHandling: true });
+
+		const result = await run(
+			[createUserNode('garbled.answer', 'garbled.answer@acme.test')],
+			[{ password: SECRETS.newUserPassword }],
+		);
+
+		expect(result.error?.message).toBe(
+			'BigID answered POST /api/v1/users with a truncated or malformed body instead of JSON',
+		);
+		expect(result.error?.description).toContain('may have been carried out');
+		expect(result.error?.description).toContain('check in BigID before you retry');
+		expect(box.stats.byRoute['POST /api/v1/users']).toBe(1);
+		expect(box.store.users.filter((user) => user.name === 'garbled.answer')).toHaveLength(1);
+	});
+});
+
+describe('catalogue', () => {
+	test('every row names a test that exists, and there are at least 30 rows', () => {
+		for (const { file = HERE, test: name } of CATALOGUE) {
+			const source = readFileSync(join(__dirname, '..', file), 'utf8');
+			expect({ file, name, found: source.includes(`'${name}'`) }).toEqual({
+				file,
+				name,
+				found: true,
+			});
+		}
+		expect(CATALOGUE.length).toBeGreaterThanOrEqual(30);
+		const width = Math.max(...CATALOGUE.map(({ row }) => row.length));
+		process.stdout.write(
+			`\nBad-input catalogue: ${CATALOGUE.length} rows\n${CATALOGUE.map(
+				({ row, file = HERE, test: name }) => `  ${row.padEnd(width)}  ${file} › ${name}`,
+			).join('\n')}\n`,
+		);
+	});
+
+	test('no secret in any output, error or log line of the catalogue', () => {
+		const scan = scanForLeaks();
+		expect(scan.leaks).toEqual([]);
+		expect(scan.texts).toBeGreaterThan(30);
+	});
+});

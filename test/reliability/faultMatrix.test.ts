@@ -1,0 +1,614 @@
+import { mkdirSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { USER_EVENTS } from '../../nodes/BigId/trigger/changeDetection';
+import type { Sandbox } from '../../sandbox';
+import type { TestCredentialsHelper } from '../harness/credentialsHelper';
+import type { NodeSpec } from '../harness/engine';
+import { runWorkflow } from '../harness/engine';
+import { PollHarness } from '../harness/poll';
+import {
+	createUserNode,
+	FAULT_MATRIX,
+	SECRETS,
+	logMark,
+	retriesSince,
+	scanForLeaks,
+	startWatchedSession,
+	watch,
+	watchText,
+} from './support';
+
+/** One line of the printed report. */
+interface ReportRow {
+	scenario: string;
+	expected: number;
+	got: number;
+	duplicates: number;
+	retries: number;
+	logins: number;
+	requests: number;
+	note: string;
+}
+
+const report: ReportRow[] = [];
+const MAY_HAVE_HAPPENED = /may have (happened|been carried out)/;
+
+let sandbox: Sandbox | undefined;
+let credentials: TestCredentialsHelper;
+afterEach(async () => {
+	await sandbox?.close();
+	sandbox = undefined;
+});
+
+async function useSandbox(...args: Parameters<typeof startWatchedSession>) {
+	({ sandbox, credentials } = await startWatchedSession(...args));
+	return sandbox!;
+}
+
+const run = async (nodes: NodeSpec[], input?: IDataObject[]) =>
+	watch(await runWorkflow({ credentials, nodes, input }));
+
+const duplicatesIn = (values: unknown[]) => values.length - new Set(values).size;
+const loginsOf = (box: Sandbox) => box.stats.logins + box.stats.tokenExchanges;
+
+/** A report row; retries are the transport's own plus the requests n8n repeated after a 401. */
+function record(
+	row: Omit<ReportRow, 'logins' | 'requests' | 'retries'>,
+	box: Sandbox,
+	mark: number,
+) {
+	report.push({
+		...row,
+		retries: retriesSince(mark) + box.stats.rejectedAuth,
+		logins: loginsOf(box),
+		requests: box.stats.requests,
+	});
+}
+
+/** Every input item gave exactly one output item, paired with it. */
+function expectOnePerInput(items: INodeExecutionData[], inputs: number) {
+	expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(
+		Array.from({ length: inputs }, (_, index) => index),
+	);
+}
+
+describe('fault matrix: listings return every item once', () => {
+	/** Runs a Get Many with Return All under the fault matrix: every expected ID, none twice. */
+	async function listUnderFaults(
+		box: Sandbox,
+		scenario: string,
+		parameters: INodeParameters,
+		expectedIds: string[],
+	) {
+		box.faults.configure(FAULT_MATRIX);
+		const mark = logMark();
+
+		const result = await run([{ parameters: { ...parameters, returnAll: true } }]);
+
+		expect(result.error).toBeUndefined();
+		const ids = result.items.map((item) => item.json._id);
+		expect(new Set(ids)).toEqual(new Set(expectedIds));
+		expect(duplicatesIn(ids)).toBe(0);
+		const faults = Object.values(box.stats.faults).reduce((sum, count) => sum + count, 0);
+		record(
+			{
+				scenario,
+				expected: expectedIds.length,
+				got: new Set(ids).size,
+				duplicates: duplicatesIn(ids),
+				note: `${faults} faults, ${box.stats.rejectedAuth} revoked-session 401s`,
+			},
+			box,
+			mark,
+		);
+		return { result, faults };
+	}
+
+	test('Get Many users: all 10,000 users, none twice', async () => {
+		const box = await useSandbox({ users: 10_000 });
+		const expected = box.store.users.map((user) => user.id);
+		expect(expected).toHaveLength(10_000);
+
+		const { faults } = await listUnderFaults(
+			box,
+			'Get Many users (10,000)',
+			{ resource: 'user', operation: 'getMany' },
+			expected,
+		);
+
+		// The matrix really hit this listing: faults answered, sessions revoked and renewed.
+		expect(faults).toBeGreaterThan(5);
+		expect(box.stats.rejectedAuth).toBeGreaterThan(5);
+	});
+
+	test('Get Many parent scans (API token login): all 1,000, none twice, child IDs intact', async () => {
+		const box = await useSandbox({ parentScans: 1000 }, { authMode: 'apiToken' });
+		const expected = box.store.parentScans;
+
+		const { result } = await listUnderFaults(
+			box,
+			'Get Many parent scans (1,000, API token)',
+			// Small pages: 40 requests, so the matrix has room to strike.
+			{ resource: 'scan', operation: 'getManyParentScans', options: { pageSize: 25 } },
+			expected.map((scan) => scan._id),
+		);
+
+		const byId = new Map(result.items.map((item) => [item.json._id, item.json]));
+		for (const scan of expected) {
+			expect(byId.get(scan._id)?.childScanIds).toEqual(scan.scanChildren.map((child) => child._id));
+		}
+		// API token mode: each new session is an exchange of the API token, never a password login.
+		expect(box.stats.logins).toBe(0);
+		expect(box.stats.tokenExchanges).toBeGreaterThan(1);
+	});
+
+	test('Wait for Completion: every scan reaches its real final state', async () => {
+		const box = await useSandbox({ scanDurationMs: 5000 });
+		const profiles = ['Weekly Full Scan', 'Legacy Source Scan', 'Daily Marketing Scan'];
+		const started = [...profiles, ...profiles].map((name) =>
+			box.store.startScan(box.store.findScanProfileByName(name)!._id)!,
+		);
+		box.faults.configure(FAULT_MATRIX);
+		const mark = logMark();
+
+		const result = await run(
+			[
+				{
+					parameters: {
+						resource: 'scan',
+						operation: 'waitForCompletion',
+						scanId: '={{ $json.scanId }}',
+						pollInterval: 0.1,
+						timeout: 600,
+					},
+				},
+			],
+			started.map((scan) => ({ scanId: scan._id })),
+		);
+
+		expect(result.error).toBeUndefined();
+		expectOnePerInput(result.items, started.length);
+		const finalStates = started.map((scan) => box.store.getScan(scan._id)!.state);
+		expect(finalStates).toContain('Failed');
+		expect(result.items.map((item) => [item.json.scanId, item.json.status])).toEqual(
+			started.map((scan, index) => [scan._id, finalStates[index]]),
+		);
+		expect(result.items.every((item) => item.json.isFinished === true)).toBe(true);
+		const scanIds = result.items.map((item) => item.json.scanId);
+		record(
+			{
+				scenario: 'Wait for Completion (6 scans)',
+				expected: started.length,
+				got: result.items.filter((item) => item.json.isFinished === true).length,
+				duplicates: duplicatesIn(scanIds),
+				note: `${box.stats.byRoute['GET /api/v1/scans/:id/status'] ?? 0} status polls`,
+			},
+			box,
+			mark,
+		);
+	});
+});
+
+/**
+ * What each input item of a write says happened, checked against BigID: created (and there
+ * exactly once), "may have happened" (there at most once), or refused (not there at all).
+ */
+function classifyWrites(
+	items: INodeExecutionData[],
+	keys: string[],
+	storedCount: (key: string) => number,
+) {
+	let created = 0;
+	let uncertain = 0;
+	let refused = 0;
+	items.forEach((item, index) => {
+		const count = storedCount(keys[index]);
+		if (item.json.error === undefined) {
+			created++;
+			expect({ key: keys[index], count }).toEqual({ key: keys[index], count: 1 });
+		} else if (MAY_HAVE_HAPPENED.test(`${item.json.error} ${item.json.description}`)) {
+			uncertain++;
+			expect(count).toBeLessThanOrEqual(1);
+		} else {
+			refused++;
+			// An error that does not say "may have happened" promises nothing was written.
+			expect({ key: keys[index], error: item.json.error, count }).toMatchObject({ count: 0 });
+		}
+		// A silently repeated create would meet its own first attempt.
+		expect(String(item.json.error ?? '')).not.toMatch(/already exists|answered 409/);
+	});
+	const duplicates = keys.reduce((sum, key) => sum + Math.max(0, storedCount(key) - 1), 0);
+	return { created, uncertain, refused, duplicates };
+}
+
+describe('fault matrix: a login that fails for now is tried again', () => {
+	const LOGIN_ROUTE = 'POST /api/v1/sessions';
+	const CREATE_ROUTE = 'POST /api/v1/users';
+
+	const createUser = () =>
+		run(
+			[createUserNode('after.relogin', 'after.relogin@acme.test')],
+			[{ password: SECRETS.newUserPassword }],
+		);
+
+	test.each(['429', '429-retry-after', '500', '503', 'html-502', 'drop'] as const)(
+		'a session expiring at a POST, then a login answered %s: the POST is sent again and creates once',
+		async (kind) => {
+			const box = await useSandbox({ users: 5 });
+			box.beforeHandling = (route, count) => {
+				if (route === CREATE_ROUTE && count === 1) {
+					box.revokeAllTokens();
+					box.faults.inject({ route: LOGIN_ROUTE, kind });
+				}
+			};
+
+			const result = await createUser();
+
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ name: 'after.relogin' });
+			expect(box.stats.faults[kind]).toBe(1);
+			// The 401, the 401 again after the failed login, then the write.
+			expect(box.stats.byRoute[CREATE_ROUTE]).toBe(3);
+			expect(box.stats.writes[CREATE_ROUTE]).toBe(1);
+			expect(box.store.users.filter((user) => user.name === 'after.relogin')).toHaveLength(1);
+		},
+	);
+
+	test('a login that keeps failing is reported after 5 attempts, and nothing is written', async () => {
+		const box = await useSandbox({ users: 5 });
+		await run([{ parameters: { resource: 'role', operation: 'getMany', returnAll: true } }]);
+		box.revokeAllTokens();
+		box.faults.inject({ route: LOGIN_ROUTE, kind: '500', times: 10 });
+
+		const result = await createUser();
+
+		expect(result.error?.message).toBe(
+			'BigID could not log in (HTTP 500: Server error). Wait a moment and retry. If it persists, reach out to support.',
+		);
+		expect(box.stats.byRoute[LOGIN_ROUTE]).toBe(1 + 5);
+		expect(box.stats.writes).toEqual({});
+	});
+});
+
+describe('fault matrix: every write happens at most once', () => {
+	const WRITES = 40;
+	const numbered = (count: number) => Array.from({ length: count }, (_, n) => ({ n }));
+	/** Lost answers on top of the random faults: the write happens, its answer never arrives. */
+	const loseAnswersOf = (box: Sandbox, route: string) => {
+		for (const kind of ['drop', '500', 'html-502'] as const) {
+			box.faults.inject({ route, kind, afterHandling: true });
+		}
+	};
+
+	interface WriteScenario {
+		scenario: string;
+		route: string;
+		node: NodeSpec;
+		/** The key (name, scan origin) the write of input item n stores its object under. */
+		keyOf: (n: number) => string;
+		storedCount: (key: string) => number;
+		input?: (n: number) => IDataObject;
+	}
+
+	/** Runs WRITES input items through a write under the fault matrix, with three lost answers. */
+	async function runWrites(box: Sandbox, write: WriteScenario) {
+		box.faults.configure(FAULT_MATRIX);
+		loseAnswersOf(box, write.route);
+		const mark = logMark();
+
+		const result = await run(
+			[{ ...write.node, continueOnFail: true }],
+			numbered(WRITES).map(({ n }) => ({ n, ...write.input?.(n) })),
+		);
+
+		expect(result.error).toBeUndefined();
+		expectOnePerInput(result.items, WRITES);
+		const keys = numbered(WRITES).map(({ n }) => write.keyOf(n));
+		const outcome = classifyWrites(result.items, keys, write.storedCount);
+		expect(outcome.duplicates).toBe(0);
+		expect(outcome.uncertain).toBeGreaterThanOrEqual(3);
+		const written = box.stats.writes[write.route];
+		// Every write BigID carried out is one of the objects now stored, once.
+		expect(written).toBe(keys.filter((key) => write.storedCount(key) === 1).length);
+		record(
+			{
+				scenario: `${write.scenario} (${WRITES} items)`,
+				expected: WRITES,
+				got: outcome.created,
+				duplicates: outcome.duplicates,
+				note: `${outcome.uncertain} "may have happened", ${outcome.refused} refused; ${written} written`,
+			},
+			box,
+			mark,
+		);
+		return result;
+	}
+
+	test('Create user: each user created once or reported "may have happened"', async () => {
+		const box = await useSandbox({ users: 50 });
+		await runWrites(box, {
+			scenario: 'Create user',
+			route: 'POST /api/v1/users',
+			node: createUserNode(
+				'={{ "reliability.user." + $json.n }}',
+				'={{ "reliability.user." + $json.n + "@acme.test" }}',
+			),
+			input: () => ({ password: SECRETS.newUserPassword }),
+			keyOf: (n) => `reliability.user.${n}`,
+			storedCount: (name) => box.store.users.filter((user) => user.name === name).length,
+		});
+	});
+
+	test('Create scan profile: each profile created once or reported "may have happened"', async () => {
+		const box = await useSandbox();
+		const sources = box.store.dataSources
+			.filter((source) => source.name !== 'failing-source')
+			.slice(0, 2)
+			.map((source) => source._id);
+		await runWrites(box, {
+			scenario: 'Create scan profile',
+			route: 'POST /api/v1/scanProfiles',
+			node: {
+				parameters: {
+					resource: 'scanProfile',
+					operation: 'create',
+					name: '={{ "Reliability profile " + $json.n }}',
+					dataSourceSelection: 'selected',
+					dataSourceIds: sources,
+					scanTemplateId: 'standard-privacy-template-001',
+					runMode: 'scheduled',
+					cronExpression: '0 2 * * 0',
+					timeZone: 'Europe/Berlin',
+					active: true,
+				},
+			},
+			keyOf: (n) => `Reliability profile ${n}`,
+			storedCount: (name) =>
+				box.store.scanProfiles.filter((profile) => profile.name === name).length,
+		});
+	});
+
+	test('Start scan: each scan started once or reported "may have happened"', async () => {
+		const box = await useSandbox({ scanDurationMs: 3_600_000 });
+		const profile = box.store.findScanProfileByName('Weekly Full Scan')!;
+		const result = await runWrites(box, {
+			scenario: 'Start scan',
+			route: 'POST /api/v1/scans',
+			node: {
+				parameters: {
+					resource: 'scan',
+					operation: 'start',
+					scanProfile: { __rl: true, mode: 'id', value: profile._id },
+					scanType: 'dsScan',
+					options: { scanOrigin: '={{ "reliability-" + $json.n }}' },
+				},
+			},
+			keyOf: (n) => `reliability-${n}`,
+			storedCount: (origin) =>
+				box.store.parentScans.filter((scan) => scan.scanOrigin === origin).length,
+		});
+		for (const item of result.items.filter((candidate) => candidate.json.error === undefined)) {
+			expect(box.store.getScan(String(item.json.scanId))).toBeDefined();
+		}
+	});
+});
+
+describe('fault matrix: the trigger emits every change exactly once', () => {
+	const eventKey = (item: IDataObject) =>
+		`${String(item.event)} ${String(((item.user ?? item.scan) as IDataObject).id)}`;
+
+	/** Runs `attempt` until it reports no error: a poll the faults defeat changes nothing. */
+	async function untilSuccess(attempt: () => Promise<Error | undefined>) {
+		for (let tries = 0; tries < 5; tries++) {
+			if ((await attempt()) === undefined) return;
+		}
+		throw new Error('five polls in a row failed');
+	}
+
+	const pollUntilSuccess = async (trigger: PollHarness) =>
+		await untilSuccess(async () => (await trigger.poll()).error);
+
+	/**
+	 * An active trigger under the fault matrix. n8n 2.x commits no cursor after the activation
+	 * poll, so the first scheduled poll takes the baseline: changes start after it. A poll the
+	 * faults defeat is simply run again.
+	 */
+	async function activeTrigger(box: Sandbox, parameters: INodeParameters) {
+		const trigger = new PollHarness({ credentials, parameters, saveModel: 'durableCursor' });
+		box.faults.configure(FAULT_MATRIX);
+		const mark = logMark();
+		await untilSuccess(async () => (await trigger.activate()).error);
+		await pollUntilSuccess(trigger);
+		expect(trigger.executions).toEqual([]);
+		return { trigger, mark };
+	}
+
+	/** Every expected event was emitted once, and nothing else; the row goes to the report. */
+	function expectExactlyOnce(
+		{ trigger, mark }: Awaited<ReturnType<typeof activeTrigger>>,
+		box: Sandbox,
+		expected: string[],
+		scenario: string,
+	) {
+		const emitted = trigger.executions.flat();
+		for (const item of emitted) watchText(JSON.stringify(item));
+		for (const error of trigger.errors) watch({ items: [], error });
+		const keys = emitted.map(eventKey);
+		expect([...keys].sort()).toEqual([...expected].sort());
+		expect(duplicatesIn(emitted.map((item) => item.eventId))).toBe(0);
+		record(
+			{
+				scenario,
+				expected: expected.length,
+				got: new Set(keys).size,
+				duplicates: duplicatesIn(keys),
+				note: `${trigger.errors.length} polls defeated and caught up`,
+			},
+			box,
+			mark,
+		);
+	}
+
+	test('user events among 10,000 users, over 6 polls with changes between them', async () => {
+		const box = await useSandbox({ users: 10_000 });
+		const active = await activeTrigger(box, {
+			events: [...USER_EVENTS],
+			userOptions: { pageSize: 1000 },
+		});
+
+		const expected: string[] = [];
+		const users = box.store.users;
+		let next = 1;
+		const pick = () => users[(next++ * 97) % users.length];
+		for (let round = 0; round < 5; round++) {
+			const created = box.store.createUser({
+				name: `trigger.new.${round}`,
+				email: `trigger.new.${round}@acme.test`,
+				role: 'Viewer',
+			});
+			expected.push(`userCreated ${created.id}`);
+			const renamed = pick();
+			box.store.updateUser(renamed.id, { lastName: `Renamed${round}` });
+			expected.push(`userUpdated ${renamed.id}`);
+			const promoted = pick();
+			box.store.updateUser(promoted.id, {
+				role: promoted.role === 'Auditor' ? 'Viewer' : 'Auditor',
+			});
+			expected.push(`userRoleChanged ${promoted.id}`);
+			const toggled = pick();
+			const wasEnabled = toggled.isEnabled !== false;
+			box.store.updateUser(toggled.id, { isEnabled: !wasEnabled });
+			expected.push(`${wasEnabled ? 'userDisabled' : 'userEnabled'} ${toggled.id}`);
+			const removed = pick();
+			box.store.deleteUser(removed.id);
+			expected.push(`userDeleted ${removed.id}`);
+			box.store.touchLogin(pick().id);
+			await pollUntilSuccess(active.trigger);
+		}
+		await pollUntilSuccess(active.trigger);
+
+		expectExactlyOnce(active, box, expected, 'Trigger: user events (10,000 users)');
+	});
+
+	test('finished scans, over 6 polls while scans start and finish', async () => {
+		const scanDurationMs = 60_000;
+		const box = await useSandbox({ parentScans: 500, scanDurationMs });
+		const active = await activeTrigger(box, { events: ['scanFinished'] });
+
+		const expected: string[] = [];
+		const running: string[] = [];
+		const profile = box.store.findScanProfileByName('Daily Marketing Scan')!;
+		for (let round = 0; round < 5; round++) {
+			for (const state of ['Completed', 'Failed', 'CompletedWithErrors']) {
+				expected.push(`scanFinished ${box.store.createFinishedParentScan({ state })._id}`);
+			}
+			running.push(box.store.startScan(profile._id)!._id);
+			if (round === 2) {
+				// The scans started so far finish between two polls.
+				box.store.advanceClock(scanDurationMs);
+				expected.push(...running.splice(0).map((id) => `scanFinished ${id}`));
+			}
+			await pollUntilSuccess(active.trigger);
+		}
+		box.store.advanceClock(scanDurationMs);
+		expected.push(...running.map((id) => `scanFinished ${id}`));
+		await pollUntilSuccess(active.trigger);
+
+		expectExactlyOnce(active, box, expected, 'Trigger: scan finished (500 history)');
+	});
+});
+
+describe('concurrency: one credential, an expired session, 50 executions at once', () => {
+	test('50 Get Many users workflows (1,000 users each) all succeed, sharing one new login', async () => {
+		const box = await useSandbox({ users: 1000 });
+		const getManyUsers = [
+			{ parameters: { resource: 'user', operation: 'getMany', returnAll: true } },
+		];
+		await run([{ parameters: { resource: 'role', operation: 'getMany', returnAll: true } }]);
+		box.revokeAllTokens();
+		// Slow answers keep all 50 executions in flight together.
+		box.faults.configure({ latencyMs: [20, 40] });
+		const mark = logMark();
+
+		const results = await Promise.all(
+			Array.from({ length: 50 }, async () => await run(getManyUsers)),
+		);
+
+		expect(results.filter((result) => result.error !== undefined)).toEqual([]);
+		const counts = results.map((result) => new Set(result.items.map((item) => item.json.id)).size);
+		expect(counts).toEqual(Array(50).fill(1000));
+		// 1 login before the sessions expired, then 1 new login that all 50 executions share.
+		expect(box.stats.logins).toBe(2);
+		expect(box.stats.rejectedAuth).toBe(50);
+		record(
+			{
+				scenario: '50 concurrent Get Many users',
+				expected: 50 * 1000,
+				got: counts.reduce((sum, count) => sum + count, 0),
+				duplicates: results.reduce(
+					(sum, result) => sum + duplicatesIn(result.items.map((item) => item.json.id)),
+					0,
+				),
+				note: '1 initial login + 1 shared new login after 50 x 401',
+			},
+			box,
+			mark,
+		);
+	});
+});
+
+describe('secrets', () => {
+	test('no password, API token or session token in any output, error or log line of the scenarios above', () => {
+		const scan = scanForLeaks();
+		expect(scan.leaks).toEqual([]);
+		// The scan looked at something: every scenario's outputs, many tokens, many log lines.
+		expect(scan.texts).toBeGreaterThanOrEqual(9);
+		expect(scan.secrets).toBeGreaterThan(20);
+		expect(scan.logLines).toBeGreaterThan(100);
+		report.push({
+			scenario: `Secret scan: ${scan.secrets} secrets`,
+			expected: 0,
+			got: scan.leaks.length,
+			duplicates: 0,
+			retries: 0,
+			logins: 0,
+			requests: 0,
+			note: `${scan.texts} outputs/errors, ${scan.logLines} log lines searched`,
+		});
+	});
+});
+
+afterAll(() => {
+	const columns: Array<[keyof ReportRow, string]> = [
+		['scenario', 'Scenario'],
+		['expected', 'Expected'],
+		['got', 'Got'],
+		['duplicates', 'Dup'],
+		['retries', 'Retries'],
+		['logins', 'Logins'],
+		['requests', 'Requests'],
+		['note', 'Note'],
+	];
+	const widths = columns.map(([key, title]) =>
+		Math.max(title.length, ...report.map((row) => String(row[key]).length)),
+	);
+	const line = (cells: string[]) =>
+		`| ${cells.map((cell, index) => cell.padEnd(widths[index])).join(' | ')} |`;
+	const table = [
+		line(columns.map(([, title]) => title)),
+		line(widths.map((width) => '-'.repeat(width))),
+		...report.map((row) => line(columns.map(([key]) => String(row[key])))),
+	].join('\n');
+	process.stdout.write(
+		`\nReliability fault matrix (revoke every 7, 5% 429 (half Retry-After), 2% HTML 502 with 200, 2% 500, 1% drops, 0-200 ms latency)\n${table}\n` +
+			"Retries: the transport's own retries plus requests repeated by n8n after a 401 (new login).\n",
+	);
+	const directory = join(__dirname, '..', '..', 'bench-results');
+	mkdirSync(directory, { recursive: true });
+	writeFileSync(
+		join(directory, 'reliability.json'),
+		`${JSON.stringify({ faultMatrix: FAULT_MATRIX, rows: report }, null, 2)}\n`,
+	);
+});
