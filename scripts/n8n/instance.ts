@@ -1,0 +1,372 @@
+/**
+ * One real n8n installation in its own N8N_USER_FOLDER, run offline on 127.0.0.1: its CLI
+ * (import, execute), its server (start, stop, restart) and the REST calls the editor makes.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import { createRequire } from 'module';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'fs';
+import path from 'path';
+
+import { capture, freePort } from './processes';
+import type { N8nRuntime } from './runtime';
+
+export interface Owner {
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}
+
+export const DEFAULT_OWNER: Owner = {
+	email: 'admin@example.com',
+	password: 'BigidSandbox1',
+	firstName: 'Sandbox',
+	lastName: 'Admin',
+};
+
+/** What `n8n import:credentials` reads: `data` in plain text, which it encrypts. */
+export interface CredentialImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: Array<Record<string, unknown> & { name: string; type: string }>;
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface NodeRun {
+	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+	error?: { message?: string; description?: string };
+}
+
+/** The part of n8n's IRun that tests read. */
+export interface ExecutionResult {
+	status?: string;
+	data: {
+		resultData: {
+			runData: Record<string, NodeRun[]>;
+			lastNodeExecuted?: string;
+			error?: { message?: string };
+		};
+	};
+}
+
+export interface InstanceOptions {
+	n8n: N8nRuntime;
+	userFolder: string;
+	/** A free one when absent. */
+	port?: number;
+	/** Where the server's output goes; the terminal (prefixed) when absent. */
+	logFile?: string;
+}
+
+const BROWSER_ID = 'n8n-nodes-bigid-tooling';
+const READY_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 30_000;
+
+function offlineEnvironment(): NodeJS.ProcessEnv {
+	return {
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		// 2.x reaches out to an MCP server registry at start.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+	};
+}
+
+export class N8nInstance {
+	readonly n8n: N8nRuntime;
+	readonly userFolder: string;
+	port = 0;
+	private readonly requestedPort?: number;
+	private readonly logFile?: string;
+	private server?: ChildProcess;
+	private serverExit?: Promise<void>;
+	private log?: WriteStream;
+	private cookie?: string;
+	private owner?: Owner;
+
+	constructor(options: InstanceOptions) {
+		this.n8n = options.n8n;
+		this.userFolder = options.userFolder;
+		this.requestedPort = options.port;
+		this.logFile = options.logFile;
+		mkdirSync(this.userFolder, { recursive: true });
+	}
+
+	get url(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	get running(): boolean {
+		return this.server !== undefined;
+	}
+
+	/** Every n8n process of this instance, CLI or server, gets its own task-runner broker port. */
+	private async environment(): Promise<NodeJS.ProcessEnv> {
+		// Under jest NODE_ENV is "test", which makes n8n silence its output and skip its server.
+		const { NODE_ENV, ...inherited } = this.n8n.env;
+		return {
+			...inherited,
+			...(NODE_ENV && NODE_ENV !== 'test' ? { NODE_ENV } : {}),
+			...offlineEnvironment(),
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_EDITOR_BASE_URL: `${this.url}/`,
+			WEBHOOK_URL: `${this.url}/`,
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		};
+	}
+
+	async cli(args: string[]): Promise<string> {
+		if (this.port === 0) this.port = this.requestedPort ?? (await freePort());
+		return await capture(this.n8n.runtime.node, [this.n8n.bin, ...args], {
+			env: await this.environment(),
+		});
+	}
+
+	async importCredentials(credentials: CredentialImport[]): Promise<void> {
+		await this.cli([
+			'import:credentials',
+			`--input=${this.writeImportFile('credentials', credentials)}`,
+		]);
+	}
+
+	async importWorkflows(workflows: WorkflowJson[]): Promise<void> {
+		await this.cli(['import:workflow', `--input=${this.writeImportFile('workflows', workflows)}`]);
+	}
+
+	private writeImportFile(kind: string, content: unknown): string {
+		const file = path.join(this.userFolder, `import-${kind}.json`);
+		writeFileSync(file, JSON.stringify(content, null, 2));
+		return file;
+	}
+
+	/** `n8n execute --id`: runs a workflow from its Manual Trigger and returns the run. */
+	async execute(workflowId: string): Promise<ExecutionResult> {
+		const output = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		return parseExecutionOutput(output);
+	}
+
+	/** A binary property's bytes, whether n8n kept them inline (base64) or in its file storage. */
+	binaryContent(binary: { data: string; id?: string }): Buffer {
+		if (!binary.id) return Buffer.from(binary.data, 'base64');
+		const [mode, location] = binary.id.split(/:(.*)/s);
+		const folder = mode === 'filesystem-v2' ? 'storage' : 'binaryData';
+		return readFileSync(path.join(this.userFolder, '.n8n', folder, location));
+	}
+
+	async start(): Promise<void> {
+		if (this.server) return;
+		if (this.port === 0) this.port = this.requestedPort ?? (await freePort());
+		const env = await this.environment();
+		this.log = this.logFile ? createWriteStream(this.logFile, { flags: 'a' }) : undefined;
+		const server = spawn(this.n8n.runtime.node, [this.n8n.bin, 'start'], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.server = server;
+		for (const stream of [server.stdout, server.stderr]) {
+			if (this.log) stream.pipe(this.log, { end: false });
+			else
+				stream.on('data', (chunk: Buffer) => process.stdout.write(prefixLines(chunk.toString())));
+		}
+		this.serverExit = new Promise((resolve) =>
+			server.once('exit', () => {
+				if (this.server === server) this.server = undefined;
+				resolve();
+			}),
+		);
+		await this.waitUntilReady();
+		if (this.owner) await this.login(this.owner);
+	}
+
+	private async waitUntilReady(): Promise<void> {
+		const deadline = Date.now() + READY_TIMEOUT_MS;
+		while (Date.now() < deadline) {
+			if (!this.server) {
+				throw new Error(`n8n exited while starting${this.logFile ? `; see ${this.logFile}` : ''}`);
+			}
+			try {
+				const response = await fetch(`${this.url}/healthz/readiness`);
+				if (response.ok) return;
+			} catch {
+				// Not listening yet.
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready within ${READY_TIMEOUT_MS / 1000} s`);
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		server.kill('SIGTERM');
+		const killer = setTimeout(() => server.kill('SIGKILL'), STOP_TIMEOUT_MS);
+		await this.serverExit;
+		clearTimeout(killer);
+		this.cookie = undefined;
+		await new Promise((resolve) => (this.log ? this.log.end(resolve) : resolve(undefined)));
+		this.log = undefined;
+	}
+
+	async restart(): Promise<void> {
+		await this.stop();
+		await this.start();
+	}
+
+	/** Sets up the instance owner on first use; logs in as that owner afterwards. */
+	async setUpOwner(owner: Owner = DEFAULT_OWNER): Promise<void> {
+		const response = await this.fetch('POST', '/rest/owner/setup', owner);
+		this.owner = owner;
+		if (response.status === 200) {
+			this.keepCookie(response);
+			return;
+		}
+		await this.login(owner);
+	}
+
+	async login(owner: Owner): Promise<void> {
+		this.owner = owner;
+		const response = await this.fetch('POST', '/rest/login', {
+			emailOrLdapLoginId: owner.email,
+			email: owner.email,
+			password: owner.password,
+		});
+		if (response.status !== 200) {
+			throw new Error(`Login to n8n failed: HTTP ${response.status} ${await response.text()}`);
+		}
+		this.keepCookie(response);
+	}
+
+	private keepCookie(response: Response) {
+		const setCookie = response.headers.get('set-cookie') ?? '';
+		const match = /n8n-auth=[^;]+/.exec(setCookie);
+		if (match) this.cookie = match[0];
+	}
+
+	private async fetch(method: string, urlPath: string, body?: unknown): Promise<Response> {
+		return await fetch(`${this.url}${urlPath}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': BROWSER_ID,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	}
+
+	/** A REST call as the logged-in owner; returns the answer's `data` (or the whole JSON). */
+	async rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
+		const response = await this.fetch(method, urlPath, body);
+		const text = await response.text();
+		if (!response.ok) {
+			throw new Error(`${method} ${urlPath}: HTTP ${response.status} ${text.slice(0, 500)}`);
+		}
+		const parsed = text ? (JSON.parse(text) as { data?: T }) : {};
+		return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as T;
+	}
+
+	/**
+	 * What the credential dialog's test answers, as the editor asks it: the stored credential's
+	 * (redacted) data, with `changes` typed over it.
+	 */
+	async testCredential(
+		credentialId: string,
+		changes: Record<string, unknown> = {},
+	): Promise<{ status: string; message: string }> {
+		const stored = await this.rest<{ name: string; type: string; data: Record<string, unknown> }>(
+			'GET',
+			`/rest/credentials/${credentialId}?includeData=true`,
+		);
+		return await this.rest('POST', '/rest/credentials/test', {
+			credentials: {
+				id: credentialId,
+				name: stored.name,
+				type: stored.type,
+				data: { ...stored.data, ...changes },
+			},
+		});
+	}
+
+	/** The workflow's saved executions, oldest first, with their run data. */
+	async executionsOf(workflowId: string): Promise<Array<ExecutionResult & { id: string }>> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const list = await this.rest<{ results: Array<{ id: string }> }>(
+			'GET',
+			`/rest/executions?filter=${filter}&limit=100`,
+		);
+		// Run data is stored in the `flatted` format; n8n's own copy reads it.
+		const flatted = createRequire(this.n8n.bin)('flatted') as { parse(text: string): unknown };
+		const executions = [];
+		for (const { id } of list.results) {
+			const execution = await this.rest<{ status: string; data: string }>(
+				'GET',
+				`/rest/executions/${id}`,
+			);
+			executions.push({
+				id,
+				status: execution.status,
+				data: flatted.parse(execution.data) as ExecutionResult['data'],
+			});
+		}
+		return executions.sort((a, b) => Number(a.id) - Number(b.id));
+	}
+
+	/** Activates (in 2.x: publishes) a workflow on the running server. */
+	async activateWorkflow(workflowId: string): Promise<void> {
+		const workflow = await this.rest<{ versionId: string }>('GET', `/rest/workflows/${workflowId}`);
+		if (this.n8n.version.startsWith('1.')) {
+			await this.rest('PATCH', `/rest/workflows/${workflowId}`, {
+				active: true,
+				versionId: workflow.versionId,
+			});
+		} else {
+			await this.rest('POST', `/rest/workflows/${workflowId}/activate`, {
+				versionId: workflow.versionId,
+			});
+		}
+	}
+}
+
+function prefixLines(text: string): string {
+	return text.replace(/^(?=.)/gm, '[n8n] ');
+}
+
+/**
+ * `execute --rawOutput` prints the run as indented JSON, but n8n's own log lines may surround it:
+ * the run is the block from the first line that is exactly "{" to the last that is exactly "}".
+ */
+export function parseExecutionOutput(output: string): ExecutionResult {
+	const lines = output.split('\n');
+	const first = lines.indexOf('{');
+	const last = lines.lastIndexOf('}');
+	if (first < 0 || last < first) throw new Error(`n8n execute printed no run:\n${output}`);
+	return JSON.parse(lines.slice(first, last + 1).join('\n')) as ExecutionResult;
+}
+
+/** The JSON of the items a node put on its first output in its last run. */
+export function outputOf(
+	result: ExecutionResult,
+	nodeName: string,
+): Array<Record<string, unknown>> {
+	const runs = result.data.resultData.runData[nodeName];
+	if (!runs?.length) throw new Error(`Node "${nodeName}" did not run`);
+	const run = runs[runs.length - 1];
+	if (run.error) throw new Error(`Node "${nodeName}" failed: ${run.error.message}`);
+	return (run.data?.main?.[0] ?? []).map((item) => item.json);
+}

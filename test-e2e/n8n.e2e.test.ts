@@ -1,0 +1,387 @@
+/**
+ * The packed n8n-nodes-bigid in a real n8n, against the BigID sandbox: every example workflow,
+ * the credential test, the node types list and the trigger across a restart.
+ * E2E_N8N_VERSIONS picks the n8n versions (comma-separated); all tested ones by default.
+ */
+import { rmSync } from 'fs';
+import path from 'path';
+
+import { startSandbox, type Sandbox } from '../sandbox';
+import {
+	forSandbox,
+	loadExamples,
+	SANDBOX_CREDENTIAL_ID,
+	SANDBOX_TOKEN_CREDENTIAL_ID,
+	sandboxCredentials,
+} from '../scripts/n8n/examples';
+import {
+	N8nInstance,
+	outputOf,
+	type ExecutionResult,
+	type WorkflowJson,
+} from '../scripts/n8n/instance';
+import { buildAndPack, installPack, type PackedPackage } from '../scripts/n8n/pack';
+import { CACHE_DIR, ensureN8n, N8N_VERSIONS } from '../scripts/n8n/runtime';
+
+const versions = (process.env.E2E_N8N_VERSIONS ?? N8N_VERSIONS.join(','))
+	.split(',')
+	.map((version) => version.trim())
+	.filter(Boolean);
+
+const INSTALL_TIMEOUT_MS = 30 * 60_000;
+const POLL_WAIT_MS = 150_000;
+
+/** Every event of the BigID Trigger, polled every minute: what the trigger test counts. */
+const EVENT_WATCHER: WorkflowJson = {
+	id: 'BigIdE2eEventWatch',
+	name: 'E2E: Every BigID Event',
+	nodes: [
+		{
+			id: 'f0c2a8f4-6c55-4c1e-9d59-000000000001',
+			name: 'BigID Trigger',
+			type: 'n8n-nodes-bigid.bigIdTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {
+				events: [
+					'scanFinished',
+					'userCreated',
+					'userDeleted',
+					'userDisabled',
+					'userEnabled',
+					'userRoleChanged',
+					'userUpdated',
+				],
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+			},
+			credentials: { bigIdApi: { id: SANDBOX_CREDENTIAL_ID, name: 'BigID Sandbox' } },
+		},
+	],
+	connections: {},
+	settings: { executionOrder: 'v1' },
+};
+
+let packing: Promise<PackedPackage> | undefined;
+/** Packed once for every n8n version. */
+const packOnce = () => (packing ??= buildAndPack());
+
+const exampleFile = (prefix: string) => {
+	const example = loadExamples().find(({ file }) => file.startsWith(prefix));
+	if (!example) throw new Error(`No example ${prefix}-*.json in examples/`);
+	return example.workflow;
+};
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+	const deadline = Date.now() + POLL_WAIT_MS;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+	}
+}
+
+describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
+	let sandbox: Sandbox;
+	let instance: N8nInstance;
+	const examples = loadExamples();
+
+	beforeAll(async () => {
+		const n8n = await ensureN8n(version);
+		const pack = await packOnce();
+		sandbox = await startSandbox({});
+		const userFolder = path.join(CACHE_DIR, 'e2e', `n8n-${version}`);
+		rmSync(userFolder, { recursive: true, force: true });
+		instance = new N8nInstance({ n8n, userFolder, logFile: path.join(userFolder, 'n8n.log') });
+		await installPack(userFolder, pack);
+		await instance.importCredentials(sandboxCredentials(sandbox.url, sandbox.options));
+		await instance.importWorkflows([
+			...examples.map(({ workflow }) => forSandbox(workflow, sandbox.url)),
+			EVENT_WATCHER,
+		]);
+	}, INSTALL_TIMEOUT_MS);
+
+	afterAll(async () => {
+		await instance?.stop();
+		await sandbox?.close();
+	});
+
+	describe('example workflows run with n8n execute --id', () => {
+		const run = async (prefix: string): Promise<ExecutionResult> =>
+			await instance.execute(exampleFile(prefix).id);
+
+		it('01 scan profile tutorial: creates a one-time profile of the chosen sources, scans it, reports Completed', async () => {
+			const result = await run('01');
+			const [report] = outputOf(result, 'Report Status');
+			const profile = sandbox.store.scanProfiles.find(({ name }) =>
+				name.startsWith('Targeted Marketing Data Scan '),
+			);
+			const wanted = sandbox.store.dataSources
+				.filter(({ name }) => /marketing|sales/i.test(name))
+				.map(({ _id }) => _id);
+			expect(wanted.length).toBeGreaterThan(0);
+			expect(profile).toMatchObject({ dataSourceList: wanted, isSingleRunScan: true });
+			const scan = sandbox.store.getScan(String(report.scanId));
+			expect(scan).toMatchObject({ scanProfileId: profile!._id, state: 'Completed' });
+			expect(report).toMatchObject({
+				scanProfile: profile!.name,
+				status: 'Completed',
+				succeeded: true,
+			});
+		});
+
+		it('02 provision a local user: creates jane.doe with the Data Steward role and never outputs the password', async () => {
+			const result = await run('02');
+			const [summary] = outputOf(result, 'Summary');
+			const user = sandbox.store.findUserByName('jane.doe');
+			expect(user).toMatchObject({
+				email: 'jane.doe@example.com',
+				role: 'Data Steward',
+				origin: 'local',
+				isEnabled: true,
+				firstName: 'Jane',
+			});
+			expect(summary).toMatchObject({ userId: user!._id, role: 'Data Steward', isEnabled: true });
+			expect(JSON.stringify(result)).not.toMatch(/Welcome-[0-9a-z]+-\d+/);
+		});
+
+		it('03 departed employee: finds the user by email, disables (not deletes) it and confirms', async () => {
+			const departed = sandbox.store.users.find(({ email }) => email === 'ada.lamarr7@example.com');
+			expect(departed?.isEnabled).toBe(true);
+			const result = await run('03');
+			const [report] = outputOf(result, 'Report');
+			expect(report).toMatchObject({
+				email: 'ada.lamarr7@example.com',
+				userId: departed!._id,
+				disabled: true,
+			});
+			expect(sandbox.store.getUser(departed!._id)).toMatchObject({ isEnabled: false });
+			expect(result.data.resultData.runData['Not Found']).toBeUndefined();
+		});
+
+		it('04 access review: every user with the review columns in one CSV file', async () => {
+			const result = await run('04');
+			const [file] = result.data.resultData.runData['Convert to CSV'][0].data!.main![0]!;
+			const binary = (file as unknown as { binary: { data: { data: string; fileName: string } } })
+				.binary.data;
+			expect(binary).toMatchObject({ mimeType: 'text/csv' });
+			expect(binary.fileName).toMatch(/^bigid-access-review-\d{4}-\d{2}-\d{2}\.csv$/);
+			const csv = instance.binaryContent(binary).toString('utf8').trim().split('\n');
+			expect(csv[0]).toBe('id,name,email,role,isEnabled,origin,createdAt,updatedAt');
+			expect(csv).toHaveLength(sandbox.store.users.length + 1);
+			for (const user of sandbox.store.users) {
+				expect(csv.some((line) => line.startsWith(`${user._id},${user.name},${user.email},`))).toBe(
+					true,
+				);
+			}
+		});
+
+		it('05 scan finished to ticket: Try It sends the sample event as a ticket to the configured URL', async () => {
+			const before = sandbox.tickets.length;
+			const result = await run('05');
+			expect(outputOf(result, 'Sample Event')).toHaveLength(1);
+			expect(sandbox.tickets).toHaveLength(before + 1);
+			expect(sandbox.tickets[before].body).toMatchObject({
+				title: 'BigID scan "Legacy Source Scan" failed: Failed',
+				priority: 'high',
+				labels: ['bigid', 'scan', 'failed'],
+				externalId: 'sample-scan-finished-event',
+				scanState: 'Failed',
+			});
+		});
+	});
+
+	describe('on a running n8n', () => {
+		beforeAll(async () => {
+			await instance.start();
+			await instance.setUpOwner();
+		}, 5 * 60_000);
+
+		it('lists the BigID node, its tool variant and the BigID Trigger as n8n-nodes-bigid node types', async () => {
+			const types = await instance.rest<Array<{ name: string; displayName: string }>>(
+				'GET',
+				'/types/nodes.json',
+			);
+			const ours = types.filter(({ name }) => name.startsWith('n8n-nodes-bigid.'));
+			expect(ours.map(({ name }) => name).sort()).toEqual([
+				'n8n-nodes-bigid.bigId',
+				'n8n-nodes-bigid.bigIdTool',
+				'n8n-nodes-bigid.bigIdTrigger',
+			]);
+		});
+
+		it('knows every node type and version the examples use (the AI agent example included)', async () => {
+			const types = await instance.rest<Array<{ name: string; version: number | number[] }>>(
+				'GET',
+				'/types/nodes.json',
+			);
+			const known = new Set(
+				types.flatMap(({ name, version: v }) =>
+					(Array.isArray(v) ? v : [v]).map((one) => `${name}@${one}`),
+				),
+			);
+			const unknown: string[] = [];
+			for (const { workflow } of examples) {
+				const stored = await instance.rest<WorkflowJson>('GET', `/rest/workflows/${workflow.id}`);
+				expect(stored.nodes).toHaveLength(workflow.nodes.length);
+				for (const { type, typeVersion } of stored.nodes) {
+					const key = `${String(type)}@${String(typeVersion)}`;
+					if (!known.has(key)) unknown.push(`${workflow.name}: ${key}`);
+				}
+			}
+			expect(unknown).toEqual([]);
+		});
+
+		it('the credential test answers OK for the sandbox credentials, in both authentication modes', async () => {
+			for (const id of [SANDBOX_CREDENTIAL_ID, SANDBOX_TOKEN_CREDENTIAL_ID]) {
+				expect(await instance.testCredential(id)).toEqual({
+					status: 'OK',
+					message: 'Connection successful!',
+				});
+			}
+		});
+
+		it('the credential test gives a clear error for a wrong password, a wrong API token and an unreachable host', async () => {
+			const base = { baseUrl: sandbox.url, authHeaderFormat: 'raw', ignoreSslIssues: false };
+			const session = (password: string) => ({ authMode: 'session', username: 'admin', password });
+			const cases: Array<{ data: Record<string, unknown>; secret: string; message: RegExp }> = [
+				{
+					data: { ...base, ...session('not-the-password') },
+					secret: 'not-the-password',
+					message: /Check the username and password/,
+				},
+				{
+					data: { ...base, authMode: 'apiToken', apiToken: 'not-a-valid-token' },
+					secret: 'not-a-valid-token',
+					message: /Check the API token/,
+				},
+				{
+					data: { ...base, baseUrl: 'http://127.0.0.1:9', ...session('unreachable-password') },
+					secret: 'unreachable-password',
+					message: /127\.0\.0\.1:9/,
+				},
+			];
+			for (const { data, secret, message } of cases) {
+				// As the editor does: a new credential is saved, then tested.
+				const { id } = await instance.rest<{ id: string }>('POST', '/rest/credentials', {
+					name: `Bad BigID credential: ${secret}`,
+					type: 'bigIdApi',
+					data,
+				});
+				const answer = await instance.testCredential(id);
+				expect(answer.status).toBe('Error');
+				expect(answer.message).toMatch(message);
+				expect(answer.message).not.toContain(secret);
+			}
+		});
+
+		it(
+			'the BigID Trigger, activated, emits every scan and user change exactly once across a restart',
+			async () => {
+				const store = sandbox.store;
+				const userNamed = (name: string) => {
+					const user = store.findUserByName(name);
+					if (!user) throw new Error(`The sandbox has no user ${name}`);
+					return user;
+				};
+				const ticketExample = exampleFile('05');
+				const requestsTo = (route: string) => sandbox.stats.byRoute[route] ?? 0;
+				/**
+				 * Activation polls run after the REST call or the restart returns, and record what exists
+				 * as the baseline; a change made before they read BigID would be part of it.
+				 */
+				const activationPollsDone = async () => {
+					const users = requestsTo('GET /api/v1/users');
+					const scans = requestsTo('GET /api/v1/scans/parent-scans');
+					return async () =>
+						await waitFor('the activation polls', async () =>
+							requestsTo('GET /api/v1/users') > users &&
+							requestsTo('GET /api/v1/scans/parent-scans') >= scans + 2
+								? true
+								: undefined,
+						);
+				};
+				let activated = await activationPollsDone();
+				await instance.activateWorkflow(EVENT_WATCHER.id);
+				await instance.activateWorkflow(ticketExample.id);
+				await activated();
+				const expected: string[] = [];
+				const scanIds: string[] = [];
+				const finishScan = (state: string) => {
+					const scan = store.createFinishedParentScan({ state });
+					scanIds.push(scan._id);
+					expected.push(`scanFinished ${scan._id}`);
+				};
+				const emitted = async () => {
+					const executions = await instance.executionsOf(EVENT_WATCHER.id);
+					for (const execution of executions) expect(execution.status).toBe('success');
+					return executions.flatMap((execution) =>
+						outputOf(execution, 'BigID Trigger').map((item) => {
+							const subject = (item.user ?? item.scan) as { id: string };
+							return `${String(item.event)} ${subject.id}`;
+						}),
+					);
+				};
+				const allEmitted = async () => {
+					const events = await emitted();
+					return expected.every((event) => events.includes(event)) ? events : undefined;
+				};
+
+				const createUser = (name: string, role: string) => {
+					const user = store.createUser({ name, email: `${name}@example.com`, role });
+					expected.push(`userCreated ${user._id}`);
+				};
+				const changeUser = (name: string, change: Record<string, unknown>, event: string) => {
+					const { _id } = userNamed(name);
+					store.updateUser(_id, change);
+					expected.push(`${event} ${_id}`);
+				};
+
+				// While n8n runs.
+				finishScan('Completed');
+				createUser('e2e.alice', 'Viewer');
+				changeUser('edsger.turing1', { role: 'Auditor' }, 'userRoleChanged');
+				changeUser('grace.thompson2', { isEnabled: false }, 'userDisabled');
+				await waitFor('the first changes to be emitted', allEmitted);
+
+				// While n8n is stopped, then after it started again.
+				await instance.stop();
+				finishScan('Failed');
+				const deleted = userNamed('frances.berners3');
+				store.deleteUser(deleted._id);
+				expected.push(`userDeleted ${deleted._id}`);
+				expect(userNamed('frances.liskov8').isEnabled).toBe(false);
+				changeUser('frances.liskov8', { isEnabled: true }, 'userEnabled');
+				activated = await activationPollsDone();
+				await instance.start();
+				await activated();
+				createUser('e2e.bob', 'Auditor');
+				changeUser('radia.backus4', { email: 'radia.backus@example.org' }, 'userUpdated');
+				finishScan('Completed');
+				await waitFor('the changes around the restart to be emitted', allEmitted);
+
+				// One more poll, which must find nothing new.
+				const listingsSoFar = requestsTo('GET /api/v1/users');
+				await waitFor('one more poll', async () =>
+					requestsTo('GET /api/v1/users') > listingsSoFar ? true : undefined,
+				);
+				await new Promise((resolve) => setTimeout(resolve, 5000));
+				expect((await emitted()).sort()).toEqual([...expected].sort());
+
+				const tickets = sandbox.tickets
+					.map(({ body }) => body as Record<string, string>)
+					.filter(({ externalId }) => externalId !== 'sample-scan-finished-event');
+				expect(tickets.map(({ scanId }) => scanId).sort()).toEqual([...scanIds].sort());
+				for (const ticket of tickets) {
+					const scan = store.getScan(ticket.scanId)!;
+					expect(ticket).toMatchObject({
+						scanState: scan.state,
+						priority: scan.state === 'Completed' ? 'low' : 'high',
+						title: expect.stringMatching(/^BigID scan ".+" (failed|finished): \w+$/),
+					});
+				}
+			},
+			10 * 60_000,
+		);
+	});
+});
