@@ -553,6 +553,150 @@ describe('catalogue: answers that are not what BigID promises', () => {
 	});
 });
 
+/**
+ * The rows tested elsewhere, run again here with recognisable secrets so that the final scan
+ * covers every row: the failure happens (checked), then only what leaked matters.
+ */
+interface SecretSweep {
+	options?: SandboxOptions;
+	credential?: IDataObject;
+	/** Runs after the sandbox starts, before the workflow: faults, a closed server, a bad URL. */
+	prepare?: (box: Sandbox) => Promise<void> | void;
+	nodes: NodeSpec[];
+	input?: IDataObject[];
+}
+
+const WRONG_PASSWORD = 'Pw-LEAKCHECK-wrong-3d1c';
+const REVOKED_API_TOKEN = 'Tk-LEAKCHECK-revoked-8e2b';
+const createUser = (role: string) =>
+	node('user', {
+		operation: 'create',
+		name: 'sweep.user',
+		email: 'sweep.user@acme.test',
+		password: '={{ $json.password }}',
+		role: { __rl: true, mode: 'name', value: role },
+	});
+const createProfile = (parameters: INodeParameters) =>
+	node('scanProfile', {
+		operation: 'create',
+		name: 'Sweep profile',
+		dataSourceIds: '={{ $json.sources }}',
+		scanTemplateId: 'standard-privacy-template-001',
+		...parameters,
+	});
+const dataSourceNamed = (name: string) =>
+	node('dataSource', { operation: 'get', dataSource: { __rl: true, mode: 'name', value: name } });
+const rolesAnswering = (kind: 'malformed-json' | 'html-error-page' | 'html-login-page') => ({
+	prepare: (box: Sandbox) => box.faults.inject({ route: 'GET /api/v1/roles', kind, times: 10 }),
+	nodes: listRoles,
+});
+
+const SECRET_SWEEP: Array<[string, SecretSweep]> = [
+	[
+		'Base URL without a scheme',
+		{
+			prepare: (box) => {
+				storedCredential().baseUrl = box.url.replace('http://', '');
+			},
+			nodes: listRoles,
+		},
+	],
+	['Base URL unreachable', { prepare: async (box) => await box.close(), nodes: listRoles }],
+	['Wrong password', { credential: { password: WRONG_PASSWORD }, nodes: listRoles }],
+	[
+		'Revoked API token',
+		{ credential: { authMode: 'apiToken', apiToken: REVOKED_API_TOKEN }, nodes: listRoles },
+	],
+	[
+		'Bearer where raw is expected',
+		{
+			options: { authHeader: 'raw' },
+			credential: { authHeaderFormat: 'bearer' },
+			nodes: listRoles,
+		},
+	],
+	[
+		'Raw where Bearer is expected',
+		{
+			options: { authHeader: 'bearer' },
+			credential: { authHeaderFormat: 'raw' },
+			nodes: listRoles,
+		},
+	],
+	[
+		'User ID that is not an ObjectId',
+		{
+			nodes: [node('user', { operation: 'get', user: byId('={{ $json.id }}') })],
+			input: [{ id: 'jdoe' }],
+		},
+	],
+	[
+		'Scan ID that is not an ObjectId',
+		{ nodes: [node('scan', { operation: 'getStatus', scanId: 'not-an-id' })] },
+	],
+	['A name with "/", "?" and "#"', { nodes: [dataSourceNamed('a/b?c#d')] }],
+	['A name that is ".."', { nodes: [dataSourceNamed('..')] }],
+	[
+		'A role name that does not exist',
+		{ nodes: [createUser('Superuser')], input: [{ password: SECRETS.newUserPassword }] },
+	],
+	[
+		'A role name that differs in case',
+		{ nodes: [createUser('viewer')], input: [{ password: SECRETS.newUserPassword }] },
+	],
+	[
+		'An empty data source list',
+		{ nodes: [createProfile({ runMode: 'oneTime' })], input: [{ sources: [] }] },
+	],
+	[
+		'An invalid cron expression',
+		{
+			nodes: [
+				createProfile({ runMode: 'scheduled', cronExpression: '0 25 * * *', timeZone: 'UTC' }),
+			],
+			input: [{ sources: [UNKNOWN_ID] }],
+		},
+	],
+	[
+		'An invalid time zone',
+		{
+			nodes: [
+				createProfile({ runMode: 'scheduled', cronExpression: '0 2 * * 0', timeZone: 'Moon/Base' }),
+			],
+			input: [{ sources: [UNKNOWN_ID] }],
+		},
+	],
+	['A negative limit', { nodes: listUsers({ returnAll: false, limit: -5 }) }],
+	['A non-JSON body', rolesAnswering('malformed-json')],
+	['An HTML error page', rolesAnswering('html-error-page')],
+	['An HTML console page with HTTP 200', rolesAnswering('html-login-page')],
+	[
+		'A wait timeout of 0',
+		{
+			nodes: [
+				node('scan', {
+					operation: 'waitForCompletion',
+					scanId: UNKNOWN_ID,
+					pollInterval: 1,
+					timeout: 0,
+				}),
+			],
+		},
+	],
+];
+
+describe('catalogue: the rows tested elsewhere, with recognisable secrets', () => {
+	test.each(SECRET_SWEEP)('%s', async (_, sweep) => {
+		const box = await useSandbox(sweep.options, sweep.credential);
+		await sweep.prepare?.(box);
+
+		const result = await run(sweep.nodes, sweep.input);
+
+		expect(result.error?.message).toBeTruthy();
+		expect(result.error?.description ?? result.error?.message).toBeTruthy();
+	});
+});
+
 describe('catalogue', () => {
 	test('every row names a test that exists, and there are at least 30 rows', () => {
 		for (const { file = HERE, test: name } of CATALOGUE) {
