@@ -71,12 +71,16 @@ const exampleFile = (prefix: string) => {
 	return example.workflow;
 };
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	explain: () => string = () => '',
+): Promise<T> {
 	const deadline = Date.now() + POLL_WAIT_MS;
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${explain()}`);
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 	}
 }
@@ -322,10 +326,13 @@ describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 						}),
 					);
 				};
+				let lastEmitted: string[] = [];
 				const allEmitted = async () => {
-					const events = await emitted();
-					return expected.every((event) => events.includes(event)) ? events : undefined;
+					lastEmitted = await emitted();
+					return expected.every((event) => lastEmitted.includes(event)) ? lastEmitted : undefined;
 				};
+				const missing = () =>
+					`; emitted ${JSON.stringify(lastEmitted)}, expected ${JSON.stringify(expected)}`;
 
 				const createUser = (name: string, role: string) => {
 					const user = store.createUser({ name, email: `${name}@example.com`, role });
@@ -342,7 +349,7 @@ describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 				createUser('e2e.alice', 'Viewer');
 				changeUser('edsger.turing1', { role: 'Auditor' }, 'userRoleChanged');
 				changeUser('grace.thompson2', { isEnabled: false }, 'userDisabled');
-				await waitFor('the first changes to be emitted', allEmitted);
+				await waitFor('the first changes to be emitted', allEmitted, missing);
 
 				// While n8n is stopped, then after it started again.
 				await instance.stop();
@@ -358,7 +365,7 @@ describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 				createUser('e2e.bob', 'Auditor');
 				changeUser('radia.backus4', { email: 'radia.backus@example.org' }, 'userUpdated');
 				finishScan('Completed');
-				await waitFor('the changes around the restart to be emitted', allEmitted);
+				await waitFor('the changes around the restart to be emitted', allEmitted, missing);
 
 				// One more poll, which must find nothing new.
 				const listingsSoFar = requestsTo('GET /api/v1/users');

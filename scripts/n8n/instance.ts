@@ -70,18 +70,18 @@ const BROWSER_ID = 'n8n-nodes-bigid-tooling';
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
 
-function offlineEnvironment(): NodeJS.ProcessEnv {
+function offlineEnvironment(n8nVersion: string): NodeJS.ProcessEnv {
 	return {
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
-		// 2.x reaches out to an MCP server registry at start.
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		// 2.x reaches out to an MCP server registry at start; 1.x has no such module.
+		...(n8nVersion.startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 	};
 }
 
@@ -120,7 +120,7 @@ export class N8nInstance {
 		return {
 			...inherited,
 			...(NODE_ENV && NODE_ENV !== 'test' ? { NODE_ENV } : {}),
-			...offlineEnvironment(),
+			...offlineEnvironment(this.n8n.version),
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
@@ -201,7 +201,8 @@ export class N8nInstance {
 				throw new Error(`n8n exited while starting${this.logFile ? `; see ${this.logFile}` : ''}`);
 			}
 			try {
-				const response = await fetch(`${this.url}/healthz/readiness`);
+				// Not /healthz/readiness: 1.x answers it before its REST routes exist.
+				const response = await fetch(`${this.url}/rest/settings`);
 				if (response.ok) return;
 			} catch {
 				// Not listening yet.

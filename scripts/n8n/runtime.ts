@@ -117,13 +117,17 @@ async function sizeInMegabytes(folder: string): Promise<number> {
 	}
 }
 
-/** Packages whose tarball npm has fetched or found in its cache so far, from its http log. */
-function tarballsSeen(logFile: string): number {
+/** What npm's http log shows so far: package manifests resolved, package tarballs fetched. */
+function npmProgress(logFile: string): string {
+	let log = '';
 	try {
-		return new Set(readFileSync(logFile, 'utf8').match(/https:\/\/\S+\.tgz/g)).size;
+		log = readFileSync(logFile, 'utf8');
 	} catch {
-		return 0;
+		// Not written yet.
 	}
+	const manifests = new Set(log.match(/ GET 200 https:\/\/\S+(?<!\.tgz) /g)).size;
+	const tarballs = new Set(log.match(/https:\/\/\S+\.tgz/g)).size;
+	return `${manifests} package manifests resolved, ${tarballs} packages fetched`;
 }
 
 /** Prints a line every few seconds while a long step runs, so a first install is never a silent wait. */
@@ -184,7 +188,7 @@ export async function ensureN8n(version: string = DEFAULT_N8N_VERSION): Promise<
 	await withProgress(
 		`npm install n8n@${version}`,
 		async () =>
-			`${tarballsSeen(installLog)} packages fetched, ` +
+			`${npmProgress(installLog)}, ` +
 			`${await sizeInMegabytes(path.join(installDir, 'node_modules'))} MB on disk`,
 		// Scripts stay off: some of n8n's dependencies download binaries from the internet when
 		// installing. The one native module n8n needs here, sqlite3, is built from source below.

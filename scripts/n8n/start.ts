@@ -2,17 +2,14 @@
  * `npm start [-- --n8n-version 1.123.81] [-- --fresh]`: builds and packs this repository, starts
  * the BigID sandbox and a real n8n on 127.0.0.1 with the pack installed as a community package,
  * a ready credential and the example workflows; Ctrl-C stops everything.
- * Ports: N8N_PORT (5678) and BIGID_SANDBOX_PORT (5679).
+ * Ports: N8N_PORT (5678) and BIGID_SANDBOX_PORT (5679). n8n's data is kept in .cache/ between
+ * runs, so your own workflows survive; the examples are imported again each time.
  */
-import { rmSync } from 'fs';
-import path from 'path';
-
-import { startSandbox } from '../../sandbox';
-import { forSandbox, loadExamples, SANDBOX_DEFAULT_PORT, sandboxCredentials } from './examples';
-import { DEFAULT_OWNER, N8nInstance } from './instance';
-import { buildAndPack, installPack } from './pack';
+import { startDemo } from './demo';
+import { loadExamples, SANDBOX_DEFAULT_PORT } from './examples';
+import { DEFAULT_OWNER } from './instance';
 import { formatDuration } from './processes';
-import { CACHE_DIR, DEFAULT_N8N_VERSION, ensureN8n, REPO_ROOT } from './runtime';
+import { DEFAULT_N8N_VERSION } from './runtime';
 
 function flagValue(name: string): string | undefined {
 	const index = process.argv.indexOf(name);
@@ -30,49 +27,25 @@ function portFromEnv(name: string, fallback: number): number {
 async function main(): Promise<void> {
 	const started = Date.now();
 	const version = flagValue('--n8n-version') ?? DEFAULT_N8N_VERSION;
-	const n8nPort = portFromEnv('N8N_PORT', 5678);
-	const sandboxPort = portFromEnv('BIGID_SANDBOX_PORT', SANDBOX_DEFAULT_PORT);
-
-	const n8n = await ensureN8n(version);
-	const pack = await buildAndPack();
-
-	// The user folder is kept between runs so that your own workflows survive; --fresh starts over.
-	const userFolder = path.join(CACHE_DIR, `start-n8n-${version}`);
-	if (process.argv.includes('--fresh')) rmSync(userFolder, { recursive: true, force: true });
-	const logFile = path.join(userFolder, 'n8n.log');
-	const instance = new N8nInstance({ n8n, userFolder, port: n8nPort, logFile });
-	await installPack(userFolder, pack);
-
-	const sandbox = await startSandbox({ port: sandboxPort });
+	const { instance, sandbox, pack, stop } = await startDemo({
+		n8nVersion: version,
+		n8nPort: portFromEnv('N8N_PORT', 5678),
+		sandboxPort: portFromEnv('BIGID_SANDBOX_PORT', SANDBOX_DEFAULT_PORT),
+		folderName: `start-n8n-${version}`,
+		fresh: process.argv.includes('--fresh'),
+	});
 	let stopping = false;
-	const stop = async (code: number) => {
+	const onSignal = () => {
 		if (stopping) return;
 		stopping = true;
 		console.log('\nStopping n8n and the sandbox...');
-		await instance.stop();
-		await sandbox.close();
-		process.exit(code);
+		void stop().then(() => process.exit(0));
 	};
-	process.once('SIGINT', () => void stop(0));
-	process.once('SIGTERM', () => void stop(0));
-
-	const examples = loadExamples();
-	try {
-		console.log('[start] importing the sandbox credentials and the example workflows');
-		await instance.importCredentials(sandboxCredentials(sandbox.url, sandbox.options));
-		await instance.importWorkflows(
-			examples.map(({ workflow }) => forSandbox(workflow, sandbox.url)),
-		);
-		console.log(`[start] starting n8n ${version} (log: ${path.relative(REPO_ROOT, logFile)})`);
-		await instance.start();
-		await instance.setUpOwner(DEFAULT_OWNER);
-	} catch (error) {
-		console.error(`[start] ${(error as Error).message}`);
-		await stop(1);
-		return;
-	}
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
 
 	const { username, password, apiToken } = sandbox.options;
+	const workflows = loadExamples().map(({ workflow }) => workflow.name);
 	console.log(`
 n8n ${version} with n8n-nodes-bigid ${pack.version} is ready (${formatDuration(Date.now() - started)}).
 
@@ -81,7 +54,7 @@ n8n ${version} with n8n-nodes-bigid ${pack.version} is ready (${formatDuration(D
 
   BigID sandbox  ${sandbox.url}/api/v1  (username ${username}, password ${password}, API token ${apiToken})
   Credentials    "BigID Sandbox" and "BigID Sandbox (API Token)"
-  Workflows      ${examples.map(({ workflow }) => workflow.name).join('\n                 ')}
+  Workflows      ${workflows.join('\n                 ')}
 
 Press Ctrl-C to stop n8n and the sandbox.`);
 }
