@@ -198,6 +198,7 @@ export async function bigIdApiRequest(
 		secrets,
 	};
 
+	let unauthorizedRetried = false;
 	for (let attempt = 1; ; attempt++) {
 		const options: IHttpRequestOptions = {
 			method,
@@ -239,7 +240,12 @@ export async function bigIdApiRequest(
 			}
 			failure = failureOf(error);
 		}
-		if (attempt < MAX_ATTEMPTS && mayRetry(failure, method)) {
+		// n8n already logged in again once for this 401. One more round covers a token that was
+		// fresh but revoked meanwhile (by an admin, or by executions sharing one login); BigID did
+		// not act on a request it answered 401, so even a POST may go again.
+		const retryUnauthorized = failure.status === 401 && !unauthorizedRetried;
+		unauthorizedRetried ||= retryUnauthorized;
+		if (attempt < MAX_ATTEMPTS && (retryUnauthorized || mayRetry(failure, method))) {
 			this.logger.debug(
 				`BigID ${method} ${path} failed (${failure.status ?? failure.connectionCode ?? failure.unreadableBody}); retry ${attempt} of ${MAX_ATTEMPTS - 1}`,
 			);
