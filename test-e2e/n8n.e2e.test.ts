@@ -33,7 +33,8 @@ const POLL_WAIT_MS = 150_000;
 
 /** Every event of the BigID Trigger, polled every minute: what the trigger test counts. */
 const EVENT_WATCHER: WorkflowJson = {
-	id: 'BigIdE2eEventWatch',
+	// n8n 1.x saves static data only for workflow IDs of at most 16 characters.
+	id: 'BigIdE2eWatch001',
 	name: 'E2E: Every BigID Event',
 	nodes: [
 		{
