@@ -243,7 +243,7 @@ export async function bigIdApiRequest(
 		// n8n already logged in again once for this 401. One more round covers a token that was
 		// fresh but revoked meanwhile (by an admin, or by executions sharing one login); BigID did
 		// not act on a request it answered 401, so even a POST may go again.
-		const retryUnauthorized = failure.status === 401 && !unauthorizedRetried;
+		const retryUnauthorized: boolean = failure.status === 401 && !unauthorizedRetried;
 		unauthorizedRetried ||= retryUnauthorized;
 		if (attempt < MAX_ATTEMPTS && (retryUnauthorized || mayRetry(failure, method))) {
 			this.logger.debug(
