@@ -280,6 +280,47 @@ describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 			}
 		});
 
+		it('03 departed employee, activated: the HR webhook disables a known user and reports an unknown email as not found', async () => {
+			const departed = exampleFile('03');
+			await instance.activateWorkflow(departed.id);
+			const known = sandbox.store.findUserByName('alan.allen12')!;
+			const email = 'alan.allen12@example.com';
+			expect(known).toMatchObject({ email, isEnabled: true });
+			// Activation completes after the REST call returns: the webhook answers 404 until then.
+			const callWebhook = async (email: string) =>
+				await waitFor('the HR System Webhook to be registered', async () => {
+					const response = await fetch(`${instance.url}/webhook/bigid-departed-employee`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ email }),
+					});
+					return response.status === 404 ? undefined : response.status;
+				});
+			const finishedRuns = async (count: number) =>
+				await waitFor(`${count} webhook executions`, async () => {
+					const runs = (await instance.executionsOf(departed.id)).filter(
+						({ mode }) => mode === 'webhook',
+					);
+					return runs.length >= count && runs.every(({ status }) => status === 'success')
+						? runs
+						: undefined;
+				});
+
+			expect(await callWebhook(email)).toBe(200);
+			const [disabled] = await finishedRuns(1);
+			expect(outputOf(disabled, 'Report')).toEqual([
+				expect.objectContaining({ email, userId: known._id, disabled: true }),
+			]);
+			expect(sandbox.store.getUser(known._id)?.isEnabled).toBe(false);
+
+			expect(await callWebhook('nobody@example.com')).toBe(200);
+			const [, notFound] = await finishedRuns(2);
+			expect(outputOf(notFound, 'Not Found')).toEqual([
+				expect.objectContaining({ email: 'nobody@example.com', disabled: false }),
+			]);
+			expect(notFound.data.resultData.runData['Disable User']).toBeUndefined();
+		});
+
 		it(
 			'the BigID Trigger, activated, emits every scan and user change exactly once across a restart',
 			async () => {

@@ -304,8 +304,10 @@ export class N8nInstance {
 		});
 	}
 
-	/** The workflow's saved executions, oldest first, with their run data. */
-	async executionsOf(workflowId: string): Promise<Array<ExecutionResult & { id: string }>> {
+	/** The workflow's saved executions, oldest first, with how they started and their run data. */
+	async executionsOf(
+		workflowId: string,
+	): Promise<Array<ExecutionResult & { id: string; mode: string }>> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const list = await this.rest<{ results: Array<{ id: string }> }>(
 			'GET',
@@ -315,13 +317,14 @@ export class N8nInstance {
 		const flatted = createRequire(this.n8n.bin)('flatted') as { parse(text: string): unknown };
 		const executions = [];
 		for (const { id } of list.results) {
-			const execution = await this.rest<{ status: string; data: string }>(
+			const execution = await this.rest<{ status: string; mode: string; data: string }>(
 				'GET',
 				`/rest/executions/${id}`,
 			);
 			executions.push({
 				id,
 				status: execution.status,
+				mode: execution.mode,
 				data: flatted.parse(execution.data) as ExecutionResult['data'],
 			});
 		}

@@ -18,7 +18,7 @@ export interface PackedPackage {
 
 /** Builds and packs the checkout at `root` (this one unless told). */
 export async function buildAndPack(root = REPO_ROOT): Promise<PackedPackage> {
-	console.log('[pack] npm run build');
+	process.stdout.write('[pack] npm run build\n');
 	await run('npm', ['run', '--silent', 'build'], { cwd: root });
 	const destination = path.join(CACHE_DIR, 'pack');
 	rmSync(destination, { recursive: true, force: true });
@@ -27,7 +27,9 @@ export async function buildAndPack(root = REPO_ROOT): Promise<PackedPackage> {
 		await capture('npm', ['pack', '--json', '--pack-destination', destination], { cwd: root }),
 	) as Array<{ filename: string; version: string; entryCount: number }>;
 	const tarball = path.join(destination, packed.filename);
-	console.log(`[pack] ${path.relative(REPO_ROOT, tarball)} (${packed.entryCount} files)`);
+	process.stdout.write(
+		`[pack] ${path.relative(REPO_ROOT, tarball)} (${packed.entryCount} files)\n`,
+	);
 	return { tarball, version: packed.version };
 }
 

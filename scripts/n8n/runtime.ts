@@ -52,8 +52,9 @@ function majorOf(version: string): number {
 	return Number(version.replace(/^v/, '').split('.')[0]);
 }
 
+/** Straight to stdout: under jest, console.log would add a stack line to every progress line. */
 function say(message: string) {
-	console.log(`[n8n-runtime] ${message}`);
+	process.stdout.write(`[n8n-runtime] ${message}\n`);
 }
 
 function envWithNodeFirst(node: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
