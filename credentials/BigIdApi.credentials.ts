@@ -285,7 +285,7 @@ async function logIn(
 	}
 	const token = usesApiToken ? answer?.systemToken : answer?.auth_token;
 	if (answer?.success === false || typeof token !== 'string' || token === '') {
-		const reason = bigIdMessage(answer) ?? 'no token in the answer';
+		const reason = (bigIdMessage(answer) ?? 'no token in the answer').replace(/\.+$/, '');
 		throw new BigIdLoginError(
 			redactSecrets(`BigID rejected the login: ${reason}. ${fix}`, secrets),
 		);

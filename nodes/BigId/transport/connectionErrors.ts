@@ -56,7 +56,20 @@ export function connectionErrorCode(error: unknown): string | undefined {
 		) {
 			return code;
 		}
-		if (typeof message === 'string' && /socket hang up/i.test(message)) return 'ECONNRESET';
+		if (typeof message === 'string') {
+			if (/socket hang up/i.test(message)) return 'ECONNRESET';
+			// n8n 1.x keeps only the text of a connection error, such as "connect ECONNREFUSED 127.0.0.1:443".
+			const named = /\b(E[A-Z]{3,}|[A-Z_]*CERT[A-Z_]*)\b/.exec(message)?.[1];
+			if (named && (named in CONNECTION_HINTS || TRANSIENT_CONNECTION_CODES.has(named)))
+				return named;
+		}
+		const { messages } = current as { messages?: unknown };
+		if (Array.isArray(messages)) {
+			const named = messages
+				.map((text) => connectionErrorCode({ message: text }))
+				.find((code) => code !== undefined);
+			if (named) return named;
+		}
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;

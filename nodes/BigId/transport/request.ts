@@ -75,7 +75,7 @@ function unsafePathSegment(path: string[]): string | undefined {
 	return path.find((segment) => segment.trim() === '' || segment === '.' || segment === '..');
 }
 
-function failureOf(error: unknown): RequestFailure {
+export function failureOf(error: unknown): RequestFailure {
 	const visited = new Set<unknown>();
 	let current: unknown = error;
 	while (current && typeof current === 'object' && !visited.has(current)) {
@@ -91,6 +91,22 @@ function failureOf(error: unknown): RequestFailure {
 			};
 		}
 		current = (current as { cause?: unknown }).cause;
+	}
+	// n8n 1.x wraps an HTTP error answer in a NodeApiError that keeps only its status, the body
+	// (when it was an object) and the message found in it.
+	const wrapped = error as { httpCode?: unknown; context?: IDataObject; description?: unknown };
+	const status = Number(wrapped?.httpCode);
+	if (Number.isInteger(status) && status >= 400) {
+		const body = wrapped.context?.data;
+		return {
+			status,
+			body:
+				body && typeof body === 'object'
+					? body
+					: typeof wrapped.description === 'string'
+						? { error: wrapped.description }
+						: undefined,
+		};
 	}
 	const connectionCode = connectionErrorCode(error);
 	return connectionCode ? { connectionCode } : { connectionCode: 'ECONNRESET' };
