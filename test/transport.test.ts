@@ -1,20 +1,12 @@
-import type { Sandbox } from '../sandbox';
 import type { FaultKind } from '../sandbox';
 import { runWorkflow } from './harness/engine';
-import type { SandboxSession } from './harness/sandbox';
-import { startSandboxSession } from './harness/sandbox';
+import { startSandboxSession, useSandboxSession } from './harness/sandbox';
 
 const ROLES_ROUTE = 'GET /api/v1/roles';
 const listRoles = [{ parameters: { resource: 'role', operation: 'getMany', returnAll: true } }];
 
 describe('transport: retries, envelopes and errors of GET requests', () => {
-	let session: SandboxSession;
-	let sandbox: Sandbox;
-	beforeEach(async () => {
-		session = await startSandboxSession();
-		sandbox = session.sandbox;
-	});
-	afterEach(async () => await sandbox.close());
+	const session = useSandboxSession();
 
 	const runRoles = async (continueOnFail = false) =>
 		await runWorkflow({
@@ -34,18 +26,18 @@ describe('transport: retries, envelopes and errors of GET requests', () => {
 		['malformed-json', 1],
 		['empty-body', 1],
 	])('a GET answered %s %i time(s) is retried and succeeds', async (kind, times) => {
-		sandbox.faults.inject({ route: ROLES_ROUTE, kind, times });
+		session.sandbox.faults.inject({ route: ROLES_ROUTE, kind, times });
 
 		const result = await runRoles();
 
 		expect(result.error).toBeUndefined();
-		expect(result.items.length).toBe(sandbox.store.roles.length);
-		expect(sandbox.stats.byRoute[ROLES_ROUTE]).toBe(times + 1);
-		expect(sandbox.stats.faults[kind]).toBe(times);
+		expect(result.items.length).toBe(session.sandbox.store.roles.length);
+		expect(session.sandbox.stats.byRoute[ROLES_ROUTE]).toBe(times + 1);
+		expect(session.sandbox.stats.faults[kind]).toBe(times);
 	});
 
 	test('a 500 that persists is reported after 5 attempts with the seed’s fix', async () => {
-		sandbox.faults.inject({ route: ROLES_ROUTE, kind: '500', times: 10 });
+		session.sandbox.faults.inject({ route: ROLES_ROUTE, kind: '500', times: 10 });
 
 		const result = await runRoles();
 
@@ -53,11 +45,11 @@ describe('transport: retries, envelopes and errors of GET requests', () => {
 		expect(result.error?.description).toBe(
 			'BigID server hit a snag (internal error). Wait a moment and retry. If it persists, reach out to support.',
 		);
-		expect(sandbox.stats.byRoute[ROLES_ROUTE]).toBe(5);
+		expect(session.sandbox.stats.byRoute[ROLES_ROUTE]).toBe(5);
 	});
 
 	test('an HTML page where JSON belongs (console or SSO page) is named as such, with where to look', async () => {
-		sandbox.faults.inject({ route: ROLES_ROUTE, kind: 'html-login-page', times: 10 });
+		session.sandbox.faults.inject({ route: ROLES_ROUTE, kind: 'html-login-page', times: 10 });
 
 		const result = await runRoles();
 
@@ -68,7 +60,7 @@ describe('transport: retries, envelopes and errors of GET requests', () => {
 	});
 
 	test('an HTML error page with a status is reported by its status', async () => {
-		sandbox.faults.inject({ route: ROLES_ROUTE, kind: 'html-error-page', times: 10 });
+		session.sandbox.faults.inject({ route: ROLES_ROUTE, kind: 'html-error-page', times: 10 });
 
 		const result = await runRoles();
 
@@ -81,7 +73,7 @@ describe('transport: retries, envelopes and errors of GET requests', () => {
 	});
 
 	test('a body that stays malformed is reported, not parsed into nonsense', async () => {
-		sandbox.faults.inject({ route: ROLES_ROUTE, kind: 'malformed-json', times: 10 });
+		session.sandbox.faults.inject({ route: ROLES_ROUTE, kind: 'malformed-json', times: 10 });
 
 		const result = await runRoles();
 
@@ -91,7 +83,7 @@ describe('transport: retries, envelopes and errors of GET requests', () => {
 	});
 
 	test('continueOnFail turns the failure into an error item paired with its input', async () => {
-		sandbox.faults.inject({ route: ROLES_ROUTE, kind: '500', times: 5 });
+		session.sandbox.faults.inject({ route: ROLES_ROUTE, kind: '500', times: 5 });
 
 		const result = await runRoles(true);
 
@@ -138,13 +130,7 @@ describe('transport: answer shapes', () => {
 });
 
 describe('transport: writes and routes', () => {
-	let session: SandboxSession;
-	let sandbox: Sandbox;
-	beforeEach(async () => {
-		session = await startSandboxSession();
-		sandbox = session.sandbox;
-	});
-	afterEach(async () => await sandbox.close());
+	const session = useSandboxSession();
 
 	const CREATE_ROUTE = 'POST /api/v1/users';
 	const createUser = async () =>
@@ -165,37 +151,37 @@ describe('transport: writes and routes', () => {
 		});
 
 	test('a POST answered 500 is not retried, and the error says to check before retrying', async () => {
-		sandbox.faults.inject({ route: CREATE_ROUTE, kind: '500', afterHandling: true });
+		session.sandbox.faults.inject({ route: CREATE_ROUTE, kind: '500', afterHandling: true });
 
 		const result = await createUser();
 
 		expect(result.error?.message).toBe('BigID answered 500: Server error');
 		expect(result.error?.description).toContain('check in BigID before you retry');
-		expect(sandbox.stats.byRoute[CREATE_ROUTE]).toBe(1);
-		expect(sandbox.stats.writes[CREATE_ROUTE]).toBe(1);
+		expect(session.sandbox.stats.byRoute[CREATE_ROUTE]).toBe(1);
+		expect(session.sandbox.stats.writes[CREATE_ROUTE]).toBe(1);
 	});
 
 	test('a POST whose answer was lost is reported as "may have happened", never repeated', async () => {
-		sandbox.faults.inject({ route: CREATE_ROUTE, kind: 'drop', afterHandling: true });
+		session.sandbox.faults.inject({ route: CREATE_ROUTE, kind: 'drop', afterHandling: true });
 
 		const result = await createUser();
 
-		expect(result.error?.message).toContain(`Could not reach BigID at ${sandbox.url}`);
+		expect(result.error?.message).toContain(`Could not reach BigID at ${session.sandbox.url}`);
 		expect(result.error?.description).toContain(
 			'The POST /api/v1/users may have reached BigID before the connection failed, so it may have happened. Check in BigID before you retry',
 		);
-		expect(sandbox.stats.byRoute[CREATE_ROUTE]).toBe(1);
-		expect(sandbox.store.users.filter((user) => user.name === 'new.hire')).toHaveLength(1);
+		expect(session.sandbox.stats.byRoute[CREATE_ROUTE]).toBe(1);
+		expect(session.sandbox.store.users.filter((user) => user.name === 'new.hire')).toHaveLength(1);
 	});
 
 	test('a POST refused with 429 was not acted on, so it is sent again once BigID allows', async () => {
-		sandbox.faults.inject({ route: CREATE_ROUTE, kind: '429' });
+		session.sandbox.faults.inject({ route: CREATE_ROUTE, kind: '429' });
 
 		const result = await createUser();
 
 		expect(result.error).toBeUndefined();
-		expect(sandbox.stats.byRoute[CREATE_ROUTE]).toBe(2);
-		expect(sandbox.stats.writes[CREATE_ROUTE]).toBe(1);
+		expect(session.sandbox.stats.byRoute[CREATE_ROUTE]).toBe(2);
+		expect(session.sandbox.stats.writes[CREATE_ROUTE]).toBe(1);
 	});
 
 	test.each(['../users', 'a/b?c#d', 'dé jà vu'])(
@@ -215,8 +201,8 @@ describe('transport: writes and routes', () => {
 			});
 
 			expect(result.error?.message).toContain('was not found');
-			expect(sandbox.stats.byRoute['GET /api/v1/ds-connections/:idOrName']).toBe(1);
-			expect(Object.keys(sandbox.stats.byRoute).sort()).toEqual([
+			expect(session.sandbox.stats.byRoute['GET /api/v1/ds-connections/:idOrName']).toBe(1);
+			expect(Object.keys(session.sandbox.stats.byRoute).sort()).toEqual([
 				'GET /api/v1/ds-connections',
 				'GET /api/v1/ds-connections/:idOrName',
 				'POST /api/v1/sessions',
@@ -239,6 +225,6 @@ describe('transport: writes and routes', () => {
 		});
 
 		expect(result.error?.message).toBe('".." is not a valid BigID ID or name');
-		expect(sandbox.stats.requests).toBe(0);
+		expect(session.sandbox.stats.requests).toBe(0);
 	});
 });

@@ -42,3 +42,16 @@ export function everythingVisible(result: {
 		error,
 	]);
 }
+
+/**
+ * A fresh sandbox and credential for each test of the calling `describe` block, closed after it.
+ * The returned object is filled in before each test.
+ */
+export function useSandboxSession(options: SandboxOptions = {}): SandboxSession {
+	const session = {} as SandboxSession;
+	beforeEach(async () => {
+		Object.assign(session, await startSandboxSession(options));
+	});
+	afterEach(async () => await session.sandbox.close());
+	return session;
+}
