@@ -54,3 +54,20 @@ export function requireObjectId(
 	}
 	return id;
 }
+
+/** A text parameter that must not be blank, trimmed; anything but a string counts as blank. */
+export function requireText(
+	this: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	whenBlank: { message: string; description: string },
+): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (text === '') {
+		throw new NodeOperationError(this.getNode(), whenBlank.message, {
+			itemIndex,
+			description: whenBlank.description,
+		});
+	}
+	return text;
+}

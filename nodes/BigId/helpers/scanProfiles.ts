@@ -16,7 +16,7 @@ import {
 	requireExistingDataSources,
 } from './dataSources';
 import type { ListQuery } from './listQuery';
-import { requireObjectId } from './parameters';
+import { requireObjectId, requireText } from './parameters';
 import { CRON_FORMAT_HINT, cronExpressionProblem, timeZoneProblem } from './schedule';
 
 export const SCAN_PROFILE_LIST_KEY = 'scanProfiles';
@@ -184,14 +184,10 @@ export function requireProfileName(
 	name: unknown,
 	itemIndex: number,
 ): string {
-	const trimmed = typeof name === 'string' ? name.trim() : '';
-	if (trimmed === '') {
-		throw new NodeOperationError(this.getNode(), 'The scan profile name is empty', {
-			itemIndex,
-			description: 'Enter a name for the scan profile, for example "Targeted Marketing Data Scan".',
-		});
-	}
-	return trimmed;
+	return requireText.call(this, name, itemIndex, {
+		message: 'The scan profile name is empty',
+		description: 'Enter a name for the scan profile, for example "Targeted Marketing Data Scan".',
+	});
 }
 
 export function requireScanTemplateId(
@@ -199,15 +195,11 @@ export function requireScanTemplateId(
 	value: unknown,
 	itemIndex: number,
 ): string {
-	const id = typeof value === 'string' ? value.trim() : '';
-	if (id === '') {
-		throw new NodeOperationError(this.getNode(), 'The scan template ID is empty', {
-			itemIndex,
-			description:
-				'Enter the ID of the scan template (classifier set) the profile should use, for example "standard-privacy-template-001". It is shown with the scan templates in the BigID UI.',
-		});
-	}
-	return id;
+	return requireText.call(this, value, itemIndex, {
+		message: 'The scan template ID is empty',
+		description:
+			'Enter the ID of the scan template (classifier set) the profile should use, for example "standard-privacy-template-001". It is shown with the scan templates in the BigID UI.',
+	});
 }
 
 export type DataSourceSelection = 'selected' | 'allEnabled';

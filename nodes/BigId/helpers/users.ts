@@ -15,7 +15,7 @@ import {
 	unwrapEnvelope,
 } from '../transport';
 import { redactSecrets } from '../transport/secrets';
-import { requireObjectId } from './parameters';
+import { requireObjectId, requireText } from './parameters';
 import { listRolesOnce } from './roles';
 
 /**
@@ -270,14 +270,10 @@ export function requireEmail(this: IExecuteFunctions, value: unknown, itemIndex:
 }
 
 export function requireName(this: IExecuteFunctions, value: unknown, itemIndex: number): string {
-	const name = String(value ?? '').trim();
-	if (name === '') {
-		throw new NodeOperationError(this.getNode(), 'Name is empty', {
-			itemIndex,
-			description: 'Enter the login name of the user, for example jdoe.',
-		});
-	}
-	return name;
+	return requireText.call(this, String(value ?? ''), itemIndex, {
+		message: 'Name is empty',
+		description: 'Enter the login name of the user, for example jdoe.',
+	});
 }
 
 /** The endpoint family chosen on the node while a dropdown is being filled. */
