@@ -102,26 +102,16 @@ describe('transport: retries, envelopes and errors of GET requests', () => {
 });
 
 describe('transport: answer shapes', () => {
-	test('JSON served as text/html is read as JSON', async () => {
-		const { sandbox, credentials } = await startSandboxSession({ jsonAsHtml: true });
+	test.each([
+		['JSON served as text/html is read as JSON', { jsonAsHtml: true }],
+		['the wrapped envelope reads the same as the bare one', { userEnvelope: 'wrapped' as const }],
+	])('%s', async (_name, options) => {
+		const { sandbox, credentials } = await startSandboxSession(options);
 		try {
 			const result = await runWorkflow({ credentials, nodes: listRoles });
 			expect(result.error).toBeUndefined();
-			expect(result.items.map((item) => item.json.name)).toEqual(
-				sandbox.store.roles.map((role) => role.name),
-			);
-		} finally {
-			await sandbox.close();
-		}
-	});
-
-	test('the wrapped envelope reads the same as the bare one', async () => {
-		const { sandbox, credentials } = await startSandboxSession({ userEnvelope: 'wrapped' });
-		try {
-			const result = await runWorkflow({ credentials, nodes: listRoles });
-			expect(result.error).toBeUndefined();
-			expect(result.items.map((item) => item.json.id)).toEqual(
-				sandbox.store.roles.map((role) => role.id),
+			expect(result.items.map((item) => [item.json.id, item.json.name])).toEqual(
+				sandbox.store.roles.map((role) => [role.id, role.name]),
 			);
 		} finally {
 			await sandbox.close();
