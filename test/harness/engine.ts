@@ -1,4 +1,3 @@
-import { Container } from '@n8n/di';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -187,6 +186,3 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		workflow,
 	};
 }
-
-/** Executions share DI singletons; nothing here needs a reset, but tests import Container from one place. */
-export { Container };
