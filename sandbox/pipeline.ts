@@ -62,7 +62,7 @@ export async function handleApiRequest(pipeline: ApiPipeline, exchange: Exchange
 	hooks.beforeHandling?.(routeKey, stats.byRoute[routeKey]);
 	const handled = runRoute(match, exchange, context);
 	const answer = hooks.transformAnswer?.(routeKey, handled, url.searchParams) ?? handled;
-	// A fault after handling: the write happened but its answer is lost, which makes blind retries unsafe.
+	// A fault after handling loses the answer to a write that happened: why blind retries are unsafe.
 	if (await faultAnswered(pipeline, exchange, fault, 'afterHandling')) return;
 	send(response, answer, jsonContentType);
 }
