@@ -66,7 +66,7 @@ export type RouteBuilder<Model> = (
 	flags?: RouteFlags,
 ) => RouteDefinition;
 
-export const API_PREFIX = '/api/v1';
+const API_PREFIX = '/api/v1';
 
 /**
  * Defines a BigID API. Routes are listed in matching order: literal paths such as
