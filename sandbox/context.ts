@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'http';
-import type { AuthHeaderFormat, TokenRegistry } from './auth';
+import type { SandboxStats } from './counters';
+import type { AuthHeaderFormat, TokenRegistry } from './entities/sessions/model';
 import type { FaultController } from './faults';
 import type { SandboxStore } from './store';
 
@@ -78,24 +79,6 @@ export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
 	tls: false,
 };
 
-export interface SandboxStats {
-	/** API requests, faulted ones included; /__sandbox/ control calls are not counted. */
-	requests: number;
-	/** By route key such as `GET /api/v1/users/:id`; unknown routes count as `GET *`. */
-	byRoute: Record<string, number>;
-	/** Successful password logins. */
-	logins: number;
-	failedLogins: number;
-	/** Successful API token exchanges. */
-	tokenExchanges: number;
-	/** 401 answers: missing, malformed, unknown, expired, revoked or used-up tokens. */
-	rejectedAuth: number;
-	/** Successful (2xx) writes by route key, including writes whose answer a fault then lost. */
-	writes: Record<string, number>;
-	/** Faulted requests by fault kind. */
-	faults: Record<string, number>;
-}
-
 export interface SandboxTicket {
 	id: number;
 	receivedAt: string;
@@ -133,19 +116,6 @@ export interface RouteDefinition {
 	isWrite: boolean;
 	handle(request: ApiRequest, context: SandboxContext): ApiResponse;
 }
-
-export const json = (status: number, body: unknown): ApiResponse => ({ status, json: body });
-
-export const errorResponse = (status: number, message: string): ApiResponse =>
-	json(status, { error: message });
-
-/** Real deployments wrap most answers like this. */
-export const wrapped = (data: unknown, statusCode = 200) => ({
-	status: 'success',
-	statusCode,
-	message: null,
-	data,
-});
 
 /** The request body as an object, or undefined when it is not one. */
 export function bodyObject(request: ApiRequest): Record<string, unknown> | undefined {

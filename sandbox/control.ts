@@ -1,11 +1,5 @@
-import {
-	bodyObject,
-	errorResponse,
-	json,
-	type ApiResponse,
-	type RouteDefinition,
-	type SandboxContext,
-} from './context';
+import { bodyObject, type ApiResponse, type RouteDefinition, type SandboxContext } from './context';
+import { errorResponse, json } from './envelopes';
 import type { FaultConfig, FaultInjection } from './faults';
 import type { FinishedParentScanInput } from './store';
 

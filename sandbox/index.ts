@@ -4,9 +4,9 @@ export type {
 	SandboxOptions,
 	SandboxTls,
 	ResolvedSandboxOptions,
-	SandboxStats,
 	SandboxTicket,
 } from './context';
+export type { SandboxStats } from './counters';
 export {
 	FAULT_KINDS,
 	FaultController,

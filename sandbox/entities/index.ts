@@ -1,0 +1,21 @@
+import type { SandboxEntity } from '../entity';
+import { dataSourcesApi } from './dataSources/routes';
+import { rolesApi } from './roles/routes';
+import { scanProfilesApi } from './scanProfiles/routes';
+import { scansApi } from './scans/routes';
+import { sessionsApi } from './sessions/routes';
+import { usersApi } from './users/routes';
+
+/**
+ * The BigID APIs the sandbox serves, one line each. Models are built in this order (so an entity
+ * comes after the ones its model reads, and the seeded data stays the same for a seed); routes
+ * of different entities never overlap, so their order does not matter.
+ */
+export const ENTITIES: ReadonlyArray<SandboxEntity> = [
+	sessionsApi,
+	rolesApi,
+	dataSourcesApi,
+	usersApi,
+	scanProfilesApi,
+	scansApi,
+];
