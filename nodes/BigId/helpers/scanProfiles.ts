@@ -17,7 +17,7 @@ import {
 } from './dataSources';
 import type { ListQuery } from './listQuery';
 import { requireObjectId, requireText } from './parameters';
-import { CRON_FORMAT_HINT, cronExpressionProblem, timeZoneProblem } from './schedule';
+import { CRON_FORMAT_HINT, cronExpressionProblem, timeZoneProblem } from '../model/schedule';
 
 export const SCAN_PROFILE_LIST_KEY = 'scanProfiles';
 
