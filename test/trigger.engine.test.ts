@@ -1,12 +1,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { USER_EVENTS } from '../nodes/BigId/trigger/changeDetection';
+import { USER_EVENTS } from '../nodes/BigId/trigger/events';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { runWorkflow } from './harness/engine';
-import type { SaveModel } from './harness/poll';
 import { PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
 import { everythingVisible, startSandboxSession } from './harness/sandbox';
+import type { SaveModel } from './harness/staticData';
+import { SAVE_MODELS } from './harness/staticData';
 
 const SCANS_ROUTE = 'GET /api/v1/scans/parent-scans';
 const USERS_ROUTE = 'GET /api/v1/users';
@@ -271,7 +272,7 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 	});
 });
 
-describe.each<SaveModel>(['emitOnly', 'emitAndActivation', 'durableCursor'])(
+describe.each<SaveModel>([...SAVE_MODELS])(
 	'BigID Trigger across restarts, state saved as in %s',
 	(saveModel) => {
 		beforeEach(async () => await useSandbox({ users: 20 }));
@@ -320,8 +321,7 @@ describe.each<SaveModel>(['emitOnly', 'emitAndActivation', 'durableCursor'])(
 			expect((await trigger.poll()).items).toHaveLength(1);
 			const user = someUser(4);
 			sandbox.store.updateUser(user.id, { lastName: 'Crash' });
-			if (saveModel === 'durableCursor') trigger.fenceOutNextPoll();
-			else trigger.crashBeforeNextSave();
+			trigger.interruptNextPoll();
 			await trigger.poll();
 			await trigger.restart();
 			await trigger.poll();

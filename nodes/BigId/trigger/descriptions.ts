@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { pageSizeOption } from '../actions/common.descriptions';
-import { USER_EVENTS } from './changeDetection';
+import { USER_EVENTS } from './events';
 import { USER_FIELDS } from './userRecords';
 
 export const DEFAULT_TERMINAL_STATES = 'Completed, Failed, Stopped, Aborted, CompletedWithErrors';

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { normalizeObject } from '../transport';
-import type { TriggerEvent } from './changeDetection';
+import type { TriggerEvent } from './events';
 
 /** Keys a BigID object must never carry out of the node, whatever the version answers. */
 const SECRET_KEY = /password|token|secret/i;

@@ -1,19 +1,15 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { bigIdApiRequestAllItems } from '../transport';
-import type {
-	ScanCursor,
-	ScanDetection,
-	ScanDetectionOptions,
-	TriggerEvent,
-} from './changeDetection';
+import type { TriggerEvent } from './events';
+import type { ScanCursor, ScanDetection, ScanDetectionOptions } from './scanChanges';
 import {
 	detectFinishedScans,
 	matchesScanFilters,
 	reachesPastCursor,
 	scanFinishedEvent,
 	scanUpdatedAt,
-} from './changeDetection';
+} from './scanChanges';
 
 /** Small pages: a poll where nothing happened reads one of them. */
 export const SCAN_PAGE_SIZE = 50;

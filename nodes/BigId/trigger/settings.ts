@@ -2,13 +2,9 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_PAGE_SIZE } from '../transport';
-import type {
-	OutcomeFilter,
-	ScanDetectionOptions,
-	TriggerEventName,
-	UserEventName,
-} from './changeDetection';
-import { USER_EVENTS } from './changeDetection';
+import type { TriggerEventName, UserEventName } from './events';
+import { USER_EVENTS } from './events';
+import type { OutcomeFilter, ScanDetectionOptions } from './scanChanges';
 import { DEFAULT_TERMINAL_STATES } from './descriptions';
 import type { UserField } from './userRecords';
 import { USER_FIELDS } from './userRecords';

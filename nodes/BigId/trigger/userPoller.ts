@@ -3,8 +3,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { listRoles } from '../helpers/roles';
 import { bigIdApiRequest, bigIdApiRequestAllItems, unwrapEnvelope } from '../transport';
-import type { TriggerEvent, UserDetection, UserListing, UserState } from './changeDetection';
-import { detectUserChanges, emptyUserState } from './changeDetection';
+import type { TriggerEvent } from './events';
+import type { UserDetection, UserListing, UserState } from './userChanges';
+import { detectUserChanges, emptyUserState } from './userChanges';
 import type { UserListEndpoint, UserSettings } from './settings';
 import { userIdOf } from './userRecords';
 

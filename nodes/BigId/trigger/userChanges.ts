@@ -1,9 +1,9 @@
 /**
- * The trigger's change detection: given what the last poll left and what BigID lists now,
- * which events happened and what to remember. No n8n, no HTTP: a pure function of its inputs,
- * so a poll that runs again on the same saved state derives the same events with the same
- * `eventId`s, whatever n8n did or did not save in between.
+ * User change detection: given the fingerprints the last poll left and what BigID lists now,
+ * which user events happened and what to remember. No n8n, no HTTP.
  */
+import type { FieldChange, TriggerEvent, TriggerEventName, UserEventName } from './events';
+import { sortEvents, timeOf } from './events';
 import { hashId } from './fingerprint';
 import type {
 	EnabledFlag,
@@ -27,39 +27,6 @@ import {
 } from './userRecords';
 
 type PlainObject = Record<string, unknown>;
-
-export const USER_EVENTS = [
-	'userCreated',
-	'userUpdated',
-	'userDisabled',
-	'userEnabled',
-	'userRoleChanged',
-	'userDeleted',
-] as const;
-export type UserEventName = (typeof USER_EVENTS)[number];
-export type TriggerEventName = 'scanFinished' | UserEventName;
-
-export interface FieldChange {
-	/** Absent when the trigger does not keep that field's value (free text without Keep Previous Values). */
-	old?: unknown;
-	new: unknown;
-}
-
-export type ScanOutcome = 'succeeded' | 'failed';
-
-export interface TriggerEvent {
-	event: TriggerEventName;
-	/** The same change always gets the same id, so a downstream can drop a redelivered one. */
-	eventId: string;
-	/** Epoch milliseconds; events of one poll are emitted in this order. */
-	occurredAt: number;
-	user?: PlainObject;
-	scan?: PlainObject;
-	outcome?: ScanOutcome;
-	changes?: Record<string, FieldChange>;
-}
-
-// ----- users -----
 
 export interface UserState {
 	/** Encoded records (see userRecords.ts). */
@@ -109,12 +76,6 @@ const ENUMERABLE_FIELDS = ['role', 'origin'] as const;
 type EnumerableField = (typeof ENUMERABLE_FIELDS)[number];
 const AMBIGUOUS = Symbol('ambiguous');
 type Candidates = Map<number, unknown>;
-
-function timeOf(value: unknown, fallback: number): number {
-	const parsed =
-		typeof value === 'string' || typeof value === 'number' ? Date.parse(String(value)) : NaN;
-	return Number.isFinite(parsed) ? parsed : fallback;
-}
 
 function buildCandidates(
 	users: PlainObject[],
@@ -335,141 +296,4 @@ export function detectUserChanges(
 /** A state that knows no user: everything listed against it is new. */
 export function emptyUserState(): UserState {
 	return { records: encodeUserRecords([]), generation: 0 };
-}
-
-// ----- scans -----
-
-export interface ScanCursor {
-	/** The newest `updated_at` processed, in epoch milliseconds. */
-	updatedAt: number;
-	/** `id:state` of the scans processed at exactly `updatedAt`, so a tie is neither lost nor repeated. */
-	boundary: string[];
-}
-
-export type OutcomeFilter = 'any' | ScanOutcome;
-
-export interface ScanDetectionOptions {
-	/** States that end a scan, compared without case, spaces or underscores. */
-	terminalStates: readonly string[];
-	/** Scan profile names to report; empty for every profile. Compared without case. */
-	profileNames: readonly string[];
-	outcome: OutcomeFilter;
-}
-
-export interface ScanDetection {
-	events: TriggerEvent[];
-	nextState: ScanCursor;
-}
-
-export function normalizeState(state: unknown): string {
-	return String(state ?? '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
-}
-
-/** When the parent scan last changed; a scan without a date sorts as the oldest. */
-export function scanUpdatedAt(scan: PlainObject): number {
-	return timeOf(scan.updated_at ?? scan.updatedAt, -Infinity);
-}
-
-function scanIdOf(scan: PlainObject): string {
-	return String(scan._id ?? scan.id ?? '');
-}
-
-function boundaryKey(scan: PlainObject): string {
-	return `${scanIdOf(scan)}:${normalizeState(scan.state)}`;
-}
-
-export function scanProfileNameOf(scan: PlainObject): string | undefined {
-	const profile = scan.scanProfile as PlainObject | undefined;
-	const name = scan.scanProfileName ?? profile?.name ?? scan.name;
-	return typeof name === 'string' ? name : undefined;
-}
-
-export function isFinishedScan(scan: PlainObject, terminalStates: readonly string[]): boolean {
-	const state = normalizeState(scan.state);
-	return state !== '' && terminalStates.some((terminal) => normalizeState(terminal) === state);
-}
-
-export function outcomeOf(scan: PlainObject): ScanOutcome {
-	return normalizeState(scan.state) === 'completed' ? 'succeeded' : 'failed';
-}
-
-export function matchesScanFilters(scan: PlainObject, options: ScanDetectionOptions): boolean {
-	if (!isFinishedScan(scan, options.terminalStates)) return false;
-	if (options.outcome !== 'any' && outcomeOf(scan) !== options.outcome) return false;
-	if (options.profileNames.length === 0) return true;
-	const profile = scanProfileNameOf(scan)?.trim().toLowerCase();
-	return options.profileNames.some((name) => name.trim().toLowerCase() === profile);
-}
-
-export function scanFinishedEvent(scan: PlainObject): TriggerEvent {
-	const updatedAt = scanUpdatedAt(scan);
-	return {
-		event: 'scanFinished',
-		eventId: hashId([
-			'scanFinished',
-			scanIdOf(scan),
-			normalizeState(scan.state),
-			String(updatedAt),
-		]),
-		occurredAt: timeOf(scan.completed_at ?? scan.completedAt, updatedAt),
-		scan,
-		outcome: outcomeOf(scan),
-	};
-}
-
-/** Whether a page, listed newest `updated_at` first, already reaches back past the cursor. */
-export function reachesPastCursor(cursor: ScanCursor | undefined, page: PlainObject[]): boolean {
-	if (cursor === undefined) return true;
-	return page.some((scan) => scanUpdatedAt(scan) < cursor.updatedAt);
-}
-
-function isNew(scan: PlainObject, cursor: ScanCursor): boolean {
-	const updatedAt = scanUpdatedAt(scan);
-	if (updatedAt > cursor.updatedAt) return true;
-	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(scan));
-}
-
-/**
- * Parent scans changed since the cursor, of which those that reached a terminal state (and
- * pass the filters) are reported. Without a cursor this is the baseline: the newest listed
- * scan becomes the cursor, nothing is reported.
- */
-export function detectFinishedScans(
-	previous: ScanCursor | undefined,
-	parents: PlainObject[],
-	options: ScanDetectionOptions,
-): ScanDetection {
-	const cursor = previous ?? { updatedAt: -Infinity, boundary: [] };
-	const fresh = parents.filter(
-		(scan) => Number.isFinite(scanUpdatedAt(scan)) && isNew(scan, cursor),
-	);
-	const newest = Math.max(cursor.updatedAt, ...fresh.map(scanUpdatedAt));
-	const boundary = new Set(newest === cursor.updatedAt ? cursor.boundary : []);
-	for (const scan of fresh) if (scanUpdatedAt(scan) === newest) boundary.add(boundaryKey(scan));
-	const nextState: ScanCursor = {
-		updatedAt: Number.isFinite(newest) ? newest : 0,
-		boundary: [...boundary].sort(),
-	};
-	if (previous === undefined) return { events: [], nextState };
-
-	const seen = new Set<string>();
-	const events = fresh
-		.filter((scan) => {
-			const key = boundaryKey(scan);
-			if (seen.has(key)) return false;
-			seen.add(key);
-			return matchesScanFilters(scan, options);
-		})
-		.map(scanFinishedEvent);
-	return { events: sortEvents(events), nextState };
-}
-
-/** Oldest first; ties in a fixed order so the same changes always come out the same way. */
-export function sortEvents(events: TriggerEvent[]): TriggerEvent[] {
-	return [...events].sort(
-		(a, b) =>
-			a.occurredAt - b.occurredAt || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
-	);
 }
