@@ -6,7 +6,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox';
-import { ACCESS_REVIEW_FIELDS } from '../nodes/BigId/helpers/users';
+import { ACCESS_REVIEW_FIELDS } from '../nodes/BigId/model/user';
 import { runWorkflow } from './harness/engine';
 import type { SandboxSession } from './harness/sandbox';
 import { everythingVisible, startSandboxSession } from './harness/sandbox';

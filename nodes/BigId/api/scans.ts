@@ -68,7 +68,7 @@ export async function getScanStatus(
 
 export interface StartedScan {
 	scanId: string | null;
-	message: unknown;
+	message: IDataObject[string];
 }
 
 /** `POST /scans`: the seed's body is `{scanProfileId}`, real deployments' `{scanType, scanProfileName, scanOrigin}`. */

@@ -124,10 +124,11 @@ async function requestWithPassword(
 	}
 }
 
-/** `POST /users`: the created user as BigID answers it. */
+/** `POST /users` (the body carries `password`): the created user as BigID answers it. */
 export async function createUser(
 	this: BigIdContext,
-	body: IDataObject & { password: string },
+	body: IDataObject,
+	password: string,
 	itemIndex = 0,
 ): Promise<IDataObject> {
 	const answer = await requestWithPassword.call(
@@ -141,7 +142,7 @@ export async function createUser(
 				409: 'A user with this name already exists in BigID. Use Find by Email or Name to get it, or choose another name.',
 			},
 		},
-		body.password,
+		password,
 		itemIndex,
 	);
 	return userOf(answer);
