@@ -1,3 +1,4 @@
+import { DEFAULT_TERMINAL_STATES, terminalStateKeysOf } from '../nodes/BigId/model/scan';
 import type { TriggerEvent } from '../nodes/BigId/trigger/events';
 import type { ScanCursor } from '../nodes/BigId/trigger/scanChanges';
 import { detectFinishedScans, reachesPastCursor } from '../nodes/BigId/trigger/scanChanges';
@@ -7,7 +8,7 @@ import { clone, Persistence, SAVE_MODELS } from './harness/staticData';
 
 describe('detectFinishedScans', () => {
 	const options = {
-		terminalStates: ['Completed', 'Failed', 'Stopped', 'Aborted', 'CompletedWithErrors'],
+		terminalStateKeys: terminalStateKeysOf(DEFAULT_TERMINAL_STATES),
 		profileNames: [],
 		outcome: 'any' as const,
 	};
@@ -68,7 +69,11 @@ describe('detectFinishedScans', () => {
 
 describe('property: each finished scan is emitted exactly once under every save model', () => {
 	const TERMINAL = ['Completed', 'Failed', 'Stopped', 'Aborted', 'CompletedWithErrors'];
-	const options = { terminalStates: TERMINAL, profileNames: [], outcome: 'any' as const };
+	const options = {
+		terminalStateKeys: terminalStateKeysOf(TERMINAL.join(',')),
+		profileNames: [],
+		outcome: 'any' as const,
+	};
 	const PAGE_SIZE = 3;
 
 	function runScanSequence(seed: number, model: SaveModel, faults: boolean, crashes: boolean) {

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { TriggerEventName, UserEventName } from '../nodes/BigId/trigger/events';
 import { USER_EVENTS } from '../nodes/BigId/trigger/events';
 import type { UserDetectionOptions, UserState } from '../nodes/BigId/trigger/userChanges';
@@ -18,7 +20,7 @@ import { createSeededRandom } from '../sandbox/random';
 import type { Delivery, SimulatedSaveModel } from './harness/staticData';
 import { clone, Persistence, SAVE_MODELS } from './harness/staticData';
 
-type User = Record<string, unknown>;
+type User = IDataObject;
 
 type Random = SeededRandom;
 const seededRandom = createSeededRandom;

@@ -4,7 +4,7 @@
  * function of its inputs, so a poll that runs again on the same saved state derives the same
  * events with the same `eventId`s, whatever n8n did or did not save in between.
  */
-type PlainObject = Record<string, unknown>;
+import type { IDataObject } from 'n8n-workflow';
 
 export const USER_EVENTS = [
 	'userCreated',
@@ -31,8 +31,8 @@ export interface TriggerEvent {
 	eventId: string;
 	/** Epoch milliseconds; events of one poll are emitted in this order. */
 	occurredAt: number;
-	user?: PlainObject;
-	scan?: PlainObject;
+	user?: IDataObject;
+	scan?: IDataObject;
 	outcome?: ScanOutcome;
 	changes?: Record<string, FieldChange>;
 }

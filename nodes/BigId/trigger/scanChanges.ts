@@ -2,11 +2,13 @@
  * Scan change detection: which parent scans reached a terminal state since the cursor the last
  * poll left, and the cursor to remember. No n8n, no HTTP.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import { idOf, sameText } from '../model/object';
+import { isScanFinished, isScanSucceeded, scanStateKey } from '../model/scan';
 import type { ScanOutcome, TriggerEvent } from './events';
 import { sortEvents, timeOf } from './events';
 import { hashId } from './fingerprint';
-
-type PlainObject = Record<string, unknown>;
 
 export interface ScanCursor {
 	/** The newest `updated_at` processed, in epoch milliseconds. */
@@ -18,8 +20,8 @@ export interface ScanCursor {
 export type OutcomeFilter = 'any' | ScanOutcome;
 
 export interface ScanDetectionOptions {
-	/** States that end a scan, compared without case, spaces or underscores. */
-	terminalStates: readonly string[];
+	/** The keys (model/scan.ts `scanStateKey`) of the states that end a scan. */
+	terminalStateKeys: ReadonlySet<string>;
 	/** Scan profile names to report; empty for every profile. Compared without case. */
 	profileNames: readonly string[];
 	outcome: OutcomeFilter;
@@ -30,56 +32,41 @@ export interface ScanDetection {
 	nextState: ScanCursor;
 }
 
-export function normalizeState(state: unknown): string {
-	return String(state ?? '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
-}
-
 /** When the parent scan last changed; a scan without a date sorts as the oldest. */
-export function scanUpdatedAt(scan: PlainObject): number {
+export function scanUpdatedAt(scan: IDataObject): number {
 	return timeOf(scan.updated_at ?? scan.updatedAt, -Infinity);
 }
 
-function scanIdOf(scan: PlainObject): string {
-	return String(scan._id ?? scan.id ?? '');
+function boundaryKey(scan: IDataObject): string {
+	return `${idOf(scan) ?? ''}:${scanStateKey(scan.state)}`;
 }
 
-function boundaryKey(scan: PlainObject): string {
-	return `${scanIdOf(scan)}:${normalizeState(scan.state)}`;
-}
-
-export function scanProfileNameOf(scan: PlainObject): string | undefined {
-	const profile = scan.scanProfile as PlainObject | undefined;
+export function scanProfileNameOf(scan: IDataObject): string | undefined {
+	const profile = scan.scanProfile as IDataObject | undefined;
 	const name = scan.scanProfileName ?? profile?.name ?? scan.name;
 	return typeof name === 'string' ? name : undefined;
 }
 
-export function isFinishedScan(scan: PlainObject, terminalStates: readonly string[]): boolean {
-	const state = normalizeState(scan.state);
-	return state !== '' && terminalStates.some((terminal) => normalizeState(terminal) === state);
+export function outcomeOf(scan: IDataObject): ScanOutcome {
+	return isScanSucceeded(scan.state) ? 'succeeded' : 'failed';
 }
 
-export function outcomeOf(scan: PlainObject): ScanOutcome {
-	return normalizeState(scan.state) === 'completed' ? 'succeeded' : 'failed';
-}
-
-export function matchesScanFilters(scan: PlainObject, options: ScanDetectionOptions): boolean {
-	if (!isFinishedScan(scan, options.terminalStates)) return false;
+export function matchesScanFilters(scan: IDataObject, options: ScanDetectionOptions): boolean {
+	if (!isScanFinished(scan.state, options.terminalStateKeys)) return false;
 	if (options.outcome !== 'any' && outcomeOf(scan) !== options.outcome) return false;
 	if (options.profileNames.length === 0) return true;
-	const profile = scanProfileNameOf(scan)?.trim().toLowerCase();
-	return options.profileNames.some((name) => name.trim().toLowerCase() === profile);
+	const profile = scanProfileNameOf(scan);
+	return options.profileNames.some((name) => sameText(profile, name));
 }
 
-export function scanFinishedEvent(scan: PlainObject): TriggerEvent {
+export function scanFinishedEvent(scan: IDataObject): TriggerEvent {
 	const updatedAt = scanUpdatedAt(scan);
 	return {
 		event: 'scanFinished',
 		eventId: hashId([
 			'scanFinished',
-			scanIdOf(scan),
-			normalizeState(scan.state),
+			idOf(scan) ?? '',
+			scanStateKey(scan.state),
 			String(updatedAt),
 		]),
 		occurredAt: timeOf(scan.completed_at ?? scan.completedAt, updatedAt),
@@ -89,12 +76,12 @@ export function scanFinishedEvent(scan: PlainObject): TriggerEvent {
 }
 
 /** Whether a page, listed newest `updated_at` first, already reaches back past the cursor. */
-export function reachesPastCursor(cursor: ScanCursor | undefined, page: PlainObject[]): boolean {
+export function reachesPastCursor(cursor: ScanCursor | undefined, page: IDataObject[]): boolean {
 	if (cursor === undefined) return true;
 	return page.some((scan) => scanUpdatedAt(scan) < cursor.updatedAt);
 }
 
-function isNew(scan: PlainObject, cursor: ScanCursor): boolean {
+function isNew(scan: IDataObject, cursor: ScanCursor): boolean {
 	const updatedAt = scanUpdatedAt(scan);
 	if (updatedAt > cursor.updatedAt) return true;
 	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(scan));
@@ -107,7 +94,7 @@ function isNew(scan: PlainObject, cursor: ScanCursor): boolean {
  */
 export function detectFinishedScans(
 	previous: ScanCursor | undefined,
-	parents: PlainObject[],
+	parents: IDataObject[],
 	options: ScanDetectionOptions,
 ): ScanDetection {
 	const cursor = previous ?? { updatedAt: -Infinity, boundary: [] };

@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { bigIdApiRequestAllItems } from '../transport';
+import { listParentScans } from '../api/scans';
 import type { TriggerEvent } from './events';
 import type { ScanCursor, ScanDetection, ScanDetectionOptions } from './scanChanges';
 import {
@@ -31,9 +31,7 @@ async function listParentScansSince(
 	cursor: ScanCursor | undefined,
 ): Promise<IDataObject[]> {
 	let ordered = true;
-	const { items } = await bigIdApiRequestAllItems.call(this, {
-		path: ['scans', 'parent-scans'],
-		listKey: 'scanParents',
+	const { items } = await listParentScans.call(this, {
 		qs: { sort: NEWEST_FIRST },
 		pageSize: SCAN_PAGE_SIZE,
 		stopWhen: (page) => {
@@ -58,9 +56,7 @@ export async function sampleFinishedScan(
 	this: IPollFunctions,
 	options: ScanDetectionOptions,
 ): Promise<TriggerEvent | undefined> {
-	const { items } = await bigIdApiRequestAllItems.call(this, {
-		path: ['scans', 'parent-scans'],
-		listKey: 'scanParents',
+	const { items } = await listParentScans.call(this, {
 		qs: { sort: NEWEST_FIRST },
 		limit: SCAN_PAGE_SIZE,
 	});

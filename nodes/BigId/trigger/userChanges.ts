@@ -2,6 +2,8 @@
  * User change detection: given the fingerprints the last poll left and what BigID lists now,
  * which user events happened and what to remember. No n8n, no HTTP.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import type { FieldChange, TriggerEvent, TriggerEventName, UserEventName } from './events';
 import { sortEvents, timeOf } from './events';
 import { hashId } from './fingerprint';
@@ -26,8 +28,6 @@ import {
 	userFieldValue,
 } from './userRecords';
 
-type PlainObject = Record<string, unknown>;
-
 export interface UserState {
 	/** Encoded records (see userRecords.ts). */
 	records: string;
@@ -42,7 +42,7 @@ export interface UserState {
 }
 
 export interface UserListing {
-	users: PlainObject[];
+	users: IDataObject[];
 	/**
 	 * Whether `users` is every user BigID holds (its count matched `totalCount`, and missing users
 	 * were confirmed gone). Only a complete listing may report deletions.
@@ -78,7 +78,7 @@ const AMBIGUOUS = Symbol('ambiguous');
 type Candidates = Map<number, unknown>;
 
 function buildCandidates(
-	users: PlainObject[],
+	users: IDataObject[],
 	knownRoles: readonly string[],
 ): Record<EnumerableField, Candidates> {
 	const candidates: Record<EnumerableField, Candidates> = { role: new Map(), origin: new Map() };
@@ -98,7 +98,7 @@ function buildCandidates(
 	return candidates;
 }
 
-function textValuesOf(user: PlainObject): Array<string | null> {
+function textValuesOf(user: IDataObject): Array<string | null> {
 	return TEXT_USER_FIELDS.map((field) => {
 		const value = userFieldValue(user, field);
 		return value === undefined || value === null ? null : String(value);
@@ -136,7 +136,7 @@ function changeOf(
 	context: UserDiffContext,
 	before: UserRecord,
 	after: UserRecord,
-	user: PlainObject,
+	user: IDataObject,
 	field: UserField,
 ): FieldChange {
 	if (field === 'isEnabled') {
@@ -151,7 +151,7 @@ function userEvent(
 	context: UserDiffContext,
 	event: UserEventName,
 	record: UserRecord,
-	user: PlainObject,
+	user: IDataObject,
 	occurredAt: number,
 	changes?: Record<string, FieldChange>,
 ): TriggerEvent {
@@ -173,7 +173,7 @@ function diffUser(
 	context: UserDiffContext,
 	before: UserRecord,
 	after: UserRecord,
-	user: PlainObject,
+	user: IDataObject,
 ): TriggerEvent[] {
 	const { events: selected, watchedFields } = context.options;
 	const changed = new Set<UserField>();
@@ -219,7 +219,7 @@ export function detectUserChanges(
 	listing: UserListing,
 	options: UserDetectionOptions,
 ): UserDetection {
-	const listed = new Map<string, { user: PlainObject; record: UserRecord }>();
+	const listed = new Map<string, { user: IDataObject; record: UserRecord }>();
 	for (const user of listing.users) {
 		const record = recordOf(user);
 		if (record && !listed.has(record.id)) listed.set(record.id, { user, record });
@@ -276,7 +276,7 @@ export function detectUserChanges(
 		}
 		removedIds.push(id);
 		if (options.events.includes('userDeleted')) {
-			const user: PlainObject = { id, _id: id };
+			const user: IDataObject = { id, _id: id };
 			if (kept) TEXT_USER_FIELDS.forEach((field, index) => (user[field] = kept[index]));
 			events.push(userEvent(context, 'userDeleted', record, user, options.now));
 		}
