@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { startSandboxSession } from './harness/sandbox';
+import { byId } from './harness/items';
 import { runNode, untilRequested } from './harness/scanTests';
 
 const HOUR_MS = 3600 * 1000;
@@ -20,7 +21,6 @@ afterEach(async () => await sandbox.close());
 const run = (parameters: INodeParameters, input?: IDataObject[], continueOnFail?: boolean) =>
 	runNode(credentials, 'scan', parameters, input, continueOnFail);
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const profileNamed = (name: string) => sandbox.store.findScanProfileByName(name)!;
 const newestParentScan = () => sandbox.store.parentScans[sandbox.store.parentScans.length - 1];
 

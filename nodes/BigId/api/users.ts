@@ -16,6 +16,7 @@ import { listRolesOnce } from './roles';
  * `roleIds`). Only listing differs: single users are read and written at `/users/{id}` in both.
  */
 export type UserEndpoint = 'users' | 'accessManagement';
+export const DEFAULT_USER_ENDPOINT: UserEndpoint = 'users';
 
 const USERS = 'users';
 const LIST_PATHS: Record<UserEndpoint, string[]> = {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import type { UserEndpoint } from '../api/users';
-import { listUsers } from '../api/users';
+import { DEFAULT_USER_ENDPOINT, listUsers } from '../api/users';
 import { containsText, idOf } from '../model/object';
 
 const PAGE_SIZE = 100;
@@ -20,7 +20,8 @@ export async function searchUsers(
 ): Promise<INodeListSearchResult> {
 	const searched = Number(paginationToken ?? 0) || 0;
 	const endpoint =
-		(this.getCurrentNodeParameter('apiEndpoint') as UserEndpoint | undefined) ?? 'users';
+		(this.getCurrentNodeParameter('apiEndpoint') as UserEndpoint | undefined) ??
+		DEFAULT_USER_ENDPOINT;
 	const matches = (user: IDataObject) => containsText(filter, user.name, user.email);
 	let read = 0;
 	let found = 0;

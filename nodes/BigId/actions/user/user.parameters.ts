@@ -2,10 +2,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UserEndpoint } from '../../api/users';
+import { DEFAULT_USER_ENDPOINT } from '../../api/users';
 import { requireObjectId, requireText } from '../parameters';
 
 export function readUserEndpoint(this: IExecuteFunctions, itemIndex: number): UserEndpoint {
-	return this.getNodeParameter('apiEndpoint', itemIndex, 'users') as UserEndpoint;
+	return this.getNodeParameter('apiEndpoint', itemIndex, DEFAULT_USER_ENDPOINT) as UserEndpoint;
 }
 
 /** The user ID from the `user` resource locator, checked before any request. */
