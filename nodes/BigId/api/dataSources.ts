@@ -2,8 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { normalizeObject } from '../model/object';
 import type { BigIdContext, ListResult } from '../transport';
-import { bigIdApiRequest, bigIdApiRequestAllItems, unwrapEnvelope } from '../transport';
+import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import type { ListOptions } from './list';
+import { listOf } from './list';
 import { unlessMissing } from './unconfirmed';
 
 const DS_CONNECTIONS = 'ds-connections';
@@ -14,7 +15,7 @@ export async function listDataSources(
 	options: ListOptions = {},
 	itemIndex = 0,
 ): Promise<ListResult> {
-	const result = await bigIdApiRequestAllItems.call(
+	return await listOf.call(
 		this,
 		{
 			...options,
@@ -25,9 +26,9 @@ export async function listDataSources(
 				400: 'Check Sort and Filter: BigID takes field names and values, for example name or {"type":"s3"}.',
 			},
 		},
+		normalizeObject,
 		itemIndex,
 	);
-	return { ...result, items: result.items.map(normalizeObject) };
 }
 
 const dataSourcesOfExecution = new WeakMap<object, Promise<IDataObject[]>>();

@@ -3,8 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { normalizeObject } from '../model/object';
 import { writableFields } from '../model/scanProfile';
 import type { BigIdContext, ListResult } from '../transport';
-import { bigIdApiRequest, bigIdApiRequestAllItems, unwrapEnvelope } from '../transport';
+import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import type { ListOptions } from './list';
+import { listOf } from './list';
 import type { EndpointOutcome } from './unconfirmed';
 import { endpointNotOffered, requireOffered, unlessMissing } from './unconfirmed';
 
@@ -44,19 +45,12 @@ export async function listScanProfilesIfOffered(
 	options: ListOptions = {},
 	itemIndex = 0,
 ): Promise<EndpointOutcome<ListResult>> {
-	const outcome = await unlessMissing(
+	const request = { ...options, path: [SCAN_PROFILES], listKey: SCAN_PROFILES };
+	return await unlessMissing(
 		this,
-		async () =>
-			await bigIdApiRequestAllItems.call(
-				this,
-				{ ...options, path: [SCAN_PROFILES], listKey: SCAN_PROFILES },
-				itemIndex,
-			),
+		async () => await listOf.call(this, request, normalizeObject, itemIndex),
 		itemIndex,
 	);
-	return 'missingStatus' in outcome
-		? outcome
-		: { answer: { ...outcome.answer, items: outcome.answer.items.map(normalizeObject) } };
 }
 
 export async function listScanProfiles(

@@ -3,8 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { normalizeObject } from '../model/object';
 import { parentScanOutputOf, startedScanIdOf } from '../model/scan';
 import type { BigIdContext, ListResult } from '../transport';
-import { bigIdApiRequest, bigIdApiRequestAllItems, unwrapEnvelope } from '../transport';
+import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import type { ListOptions } from './list';
+import { listOf } from './list';
 import { PROFILE_NOT_FOUND_FIX } from './scanProfiles';
 
 const SCANS = 'scans';
@@ -19,12 +20,8 @@ export async function listScans(
 	options: ListOptions,
 	itemIndex = 0,
 ): Promise<ListResult> {
-	const result = await bigIdApiRequestAllItems.call(
-		this,
-		{ ...options, path: [SCANS], listKey: 'scans' },
-		itemIndex,
-	);
-	return { ...result, items: result.items.map(normalizeObject) };
+	const request = { ...options, path: [SCANS], listKey: 'scans' };
+	return await listOf.call(this, request, normalizeObject, itemIndex);
 }
 
 /** `GET /scans/parent-scans`: parent scans as the node outputs them, with their `childScanIds`. */
@@ -33,7 +30,7 @@ export async function listParentScans(
 	options: ListOptions,
 	itemIndex = 0,
 ): Promise<ListResult> {
-	const result = await bigIdApiRequestAllItems.call(
+	return await listOf.call(
 		this,
 		{
 			...options,
@@ -44,9 +41,9 @@ export async function listParentScans(
 				400: 'Check Sort and Filter: for example -updated_at, or [{"field":"updated_at","order":"desc"}], and {"state":"Failed"}.',
 			},
 		},
+		parentScanOutputOf,
 		itemIndex,
 	);
-	return { ...result, items: result.items.map(parentScanOutputOf) };
 }
 
 /** `GET /scans/{id}/status`: `{status, progress}` as BigID answers it, unwrapped. */
