@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UserEndpoint } from '../api/users';
+import { DEFAULT_USER_ENDPOINT } from '../api/users';
 import { DEFAULT_TERMINAL_STATES, terminalStateKeysOf } from '../model/scan';
 import { DEFAULT_PAGE_SIZE } from '../transport';
 import type { TriggerEventName, UserEventName } from './events';
@@ -85,7 +86,7 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 			keepPreviousValues: options.keepPreviousValues === true,
 			confirmDeletions: options.confirmDeletions !== false,
 			pageSize,
-			listEndpoint: (options.listEndpoint as UserEndpoint | undefined) ?? 'users',
+			listEndpoint: (options.listEndpoint as UserEndpoint | undefined) ?? DEFAULT_USER_ENDPOINT,
 		};
 	}
 	return settings;
