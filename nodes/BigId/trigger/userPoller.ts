@@ -45,13 +45,16 @@ async function withUserOutputs(
 	events: TriggerEvent[],
 	roles: () => Promise<IDataObject[]>,
 ): Promise<TriggerEvent[]> {
-	const listed = events.filter((event) => event.user && event.event !== 'userDeleted');
-	const roleNames = listed.some((event) => needsRoleNames(event.user!))
+	const listedUsers = events.map((event) =>
+		event.event === 'userDeleted' ? undefined : event.user,
+	);
+	const roleNames = listedUsers.some((user) => user && needsRoleNames(user))
 		? roleNamesById(await roles())
 		: new Map<string, string>();
-	return events.map((event) =>
-		listed.includes(event) ? { ...event, user: userOutputOf(event.user!, roleNames) } : event,
-	);
+	return events.map((event, index) => {
+		const user = listedUsers[index];
+		return user ? { ...event, user: userOutputOf(user, roleNames) } : event;
+	});
 }
 
 /**
