@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { listScanProfilesIfOffered, PROFILE_NOT_FOUND_FIX } from '../../api/scanProfiles';
