@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { startSandboxSession } from './harness/sandbox';
+import { byId } from './harness/items';
 import { runNode, untilRequested } from './harness/scanTests';
 
 const HOUR_MS = 3600 * 1000;
@@ -20,7 +21,6 @@ afterEach(async () => await sandbox.close());
 const run = (parameters: INodeParameters, input?: IDataObject[], continueOnFail?: boolean) =>
 	runNode(credentials, 'scan', parameters, input, continueOnFail);
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const profileNamed = (name: string) => sandbox.store.findScanProfileByName(name)!;
 const newestParentScan = () => sandbox.store.parentScans[sandbox.store.parentScans.length - 1];
 
@@ -335,6 +335,98 @@ describe('Scan > Wait for Completion', () => {
 		});
 		expect(error?.message).toBe(message);
 		expect(sandbox.stats.requests).toBe(0);
+	});
+});
+
+describe('Scan states, however BigID spells them', () => {
+	beforeEach(async () => await useSandbox());
+
+	const SPELLINGS = [
+		'Completed With Errors',
+		'completed_with_errors',
+		'CompletedWithErrors',
+		'COMPLETED-WITH-ERRORS',
+	];
+	const scanIn = (state: string) => {
+		const scanId = sandbox.store.startScan(profileNamed('Weekly Full Scan')._id)!._id;
+		sandbox.store.setScanState(scanId, state, 100);
+		return scanId;
+	};
+	const waitFor = async (scanId: string, options: INodeParameters = {}) =>
+		await run({
+			operation: 'waitForCompletion',
+			scanId,
+			pollInterval: 0.02,
+			timeout: 0.1,
+			onTimeout: 'output',
+			options,
+		});
+
+	it.each(SPELLINGS)(
+		'Wait for Completion ends on "%s" at the first poll with the default terminal states',
+		async (state) => {
+			const scanId = scanIn(state);
+			const { items, error } = await waitFor(scanId);
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json)).toEqual([
+				{
+					scanId,
+					status: state,
+					progress: 100,
+					isFinished: true,
+					isSuccessful: false,
+					timedOut: false,
+					polls: 1,
+				},
+			]);
+			expect(sandbox.stats.byRoute[STATUS_ROUTE]).toBe(1);
+		},
+	);
+
+	it.each(SPELLINGS)(
+		'Get Status and Wait for Completion take "%s" as a terminal state for every spelling of it',
+		async (terminalState) => {
+			for (const state of SPELLINGS) {
+				const scanId = scanIn(state);
+				const options = { terminalStates: `Completed, ${terminalState}` };
+				const status = (await run({ operation: 'getStatus', scanId, options })).items[0].json;
+				expect(status).toMatchObject({ status: state, isFinished: true, isSuccessful: false });
+				const { items } = await waitFor(scanId, options);
+				expect(items[0].json).toMatchObject({ isFinished: true, timedOut: false, polls: 1 });
+			}
+		},
+	);
+
+	it('fails on any spelling of Completed With Errors when a scan must succeed', async () => {
+		for (const state of SPELLINGS) {
+			const scanId = scanIn(state);
+			const { error } = await waitFor(scanId, { failOnUnsuccessfulScan: true });
+			expect(error?.message).toBe(
+				`Scan ${scanId} finished without success: ${state}, progress 100%`,
+			);
+		}
+	});
+
+	it('keeps waiting on a state it does not know, until it is made terminal', async () => {
+		const scanId = scanIn('Quarantined');
+		const waited = await waitFor(scanId);
+		expect(waited.items[0].json).toMatchObject({
+			status: 'Quarantined',
+			isFinished: false,
+			isSuccessful: false,
+			timedOut: true,
+		});
+		expect(waited.items[0].json.polls).toBeGreaterThanOrEqual(2);
+
+		const { items } = await waitFor(scanId, { terminalStates: 'Completed, QUARANTINED' });
+		expect(items[0].json).toMatchObject({ status: 'Quarantined', isFinished: true, polls: 1 });
+	});
+
+	it('counts only Completed as a success, in any case or spacing', async () => {
+		for (const state of ['Completed', 'COMPLETED', ' completed ']) {
+			const status = (await run({ operation: 'getStatus', scanId: scanIn(state) })).items[0].json;
+			expect(status).toMatchObject({ isFinished: true, isSuccessful: true });
+		}
 	});
 });
 

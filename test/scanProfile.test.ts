@@ -4,6 +4,7 @@ import { BigId } from '../nodes/BigId/BigId.node';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { startSandboxSession } from './harness/sandbox';
+import { byId } from './harness/items';
 import { loadOptionsContext, runNode } from './harness/scanTests';
 
 const UNKNOWN_ID = 'ffffffffffffffffffffffff';
@@ -21,7 +22,6 @@ afterEach(async () => await sandbox.close());
 const run = (parameters: INodeParameters, input?: IDataObject[], continueOnFail?: boolean) =>
 	runNode(credentials, 'scanProfile', parameters, input, continueOnFail);
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const healthySourceIds = (count: number) =>
 	sandbox.store.dataSources
 		.filter((source) => source.name !== 'failing-source')

@@ -1,12 +1,20 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { USER_EVENTS } from '../nodes/BigId/trigger/changeDetection';
+import {
+	DEFAULT_TERMINAL_STATES,
+	isScanFinished,
+	isScanSucceeded,
+	terminalStateKeysOf,
+} from '../nodes/BigId/model/scan';
+import type { ScanOutcome } from '../nodes/BigId/trigger/events';
+import { USER_EVENTS } from '../nodes/BigId/trigger/events';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { runWorkflow } from './harness/engine';
-import type { SaveModel } from './harness/poll';
 import { PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
 import { everythingVisible, startSandboxSession } from './harness/sandbox';
+import type { SaveModel } from './harness/staticData';
+import { SAVE_MODELS } from './harness/staticData';
 
 const SCANS_ROUTE = 'GET /api/v1/scans/parent-scans';
 const USERS_ROUTE = 'GET /api/v1/users';
@@ -271,7 +279,143 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 	});
 });
 
-describe.each<SaveModel>(['emitOnly', 'emitAndActivation', 'durableCursor'])(
+describe('BigID Trigger and the BigID node agree (one model)', () => {
+	const REFRESH_TOKEN_VALUE = 'refresh-token-value-never-shown';
+	const API_TOKEN_VALUE = 'api-token-value-never-shown';
+
+	async function userGetOutput(id: string): Promise<IDataObject> {
+		const result = await runWorkflow({
+			credentials,
+			nodes: [
+				{
+					parameters: {
+						resource: 'user',
+						operation: 'get',
+						user: { __rl: true, mode: 'id', value: id },
+					},
+				},
+			],
+		});
+		expect(result.error).toBeUndefined();
+		return result.items[0].json;
+	}
+
+	it('emits each user exactly as User > Get outputs it: role names from roleIds, refresh tokens without values, no secrets', async () => {
+		await useSandbox({ users: 5, blankSecretFields: true });
+		const [viewer, auditor] = ['Viewer', 'Auditor'].map((name) =>
+			sandbox.store.findRoleByName(name)!,
+		);
+		const tokenDetails = { name: 'laptop', expiresAt: '2030-01-01T00:00:00.000Z' };
+		const withRoleIds = (name: string, roleIds: string[]) => ({
+			name,
+			email: `${name}@acme.test`,
+			firstName: 'Role',
+			lastName: 'Ids',
+			roleIds,
+			refreshTokens: [{ ...tokenDetails, value: REFRESH_TOKEN_VALUE }],
+			token: API_TOKEN_VALUE,
+		});
+		const promoted = sandbox.store.createUser(withRoleIds('promoted', [viewer._id]));
+		const trigger = harness({ events: USER_EVENT_NAMES });
+		await trigger.activate();
+		sandbox.store.updateUser(promoted.id, { roleIds: [viewer._id, auditor._id] });
+		const created = sandbox.store.createUser(withRoleIds('created', [auditor._id, viewer._id]));
+		const disabled = someUser(1);
+		sandbox.store.updateUser(disabled.id, { isEnabled: false });
+		sandbox.resetStats();
+
+		const { items } = await trigger.poll();
+		expect(eventsOf(items).sort()).toEqual(
+			[
+				`userRoleChanged ${promoted.id}`,
+				`userCreated ${created.id}`,
+				`userDisabled ${disabled.id}`,
+			].sort(),
+		);
+		// The role names of one poll come from one roles listing.
+		expect(requestsTo('GET /api/v1/roles')).toBe(1);
+		const byEvent: Record<string, IDataObject> = Object.fromEntries(
+			items!.map((item) => [item.event, item.user as IDataObject]),
+		);
+		expect(byEvent.userRoleChanged).toMatchObject({
+			role: 'Viewer, Auditor',
+			refreshTokens: [tokenDetails],
+		});
+		expect(byEvent.userCreated).toMatchObject({ role: 'Auditor, Viewer' });
+		for (const user of Object.values(byEvent)) {
+			expect(user).not.toHaveProperty('password');
+			expect(user).not.toHaveProperty('token');
+			expect(user).toEqual(await userGetOutput(String(user.id)));
+		}
+		const visible = JSON.stringify(items);
+		for (const secret of [REFRESH_TOKEN_VALUE, API_TOKEN_VALUE, sandbox.options.password]) {
+			expect(visible).not.toContain(secret);
+		}
+	});
+
+	it('classifies every spelling of a scan state as model/scan.ts does', async () => {
+		await useSandbox({ parentScans: 5 });
+		/** What the documented states mean, whichever way a BigID version spells them. */
+		const CLASSIFIED: Record<string, ScanOutcome | 'running'> = {
+			'Completed With Errors': 'failed',
+			completed_with_errors: 'failed',
+			CompletedWithErrors: 'failed',
+			'COMPLETED WITH ERRORS': 'failed',
+			Completed: 'succeeded',
+			COMPLETED: 'succeeded',
+			failed: 'failed',
+			Stopped: 'failed',
+			'Awaiting Review': 'running',
+		};
+		const terminalKeys = terminalStateKeysOf(DEFAULT_TERMINAL_STATES);
+		const byModel = (state: string) =>
+			isScanFinished(state, terminalKeys)
+				? isScanSucceeded(state)
+					? 'succeeded'
+					: 'failed'
+				: 'running';
+		const trigger = harness({ events: ['scanFinished'] });
+		await trigger.activate();
+		const stateOf = new Map(
+			Object.keys(CLASSIFIED).map((state) => [
+				sandbox.store.createFinishedParentScan({ state })._id,
+				state,
+			]),
+		);
+		const { items } = await trigger.poll();
+		const byTrigger = Object.fromEntries([...stateOf.values()].map((state) => [state, 'running']));
+		for (const item of items ?? []) {
+			byTrigger[stateOf.get(String((item.scan as IDataObject).id))!] = String(item.outcome);
+		}
+		expect(byTrigger).toEqual(CLASSIFIED);
+		expect(
+			Object.fromEntries(Object.keys(CLASSIFIED).map((state) => [state, byModel(state)])),
+		).toEqual(CLASSIFIED);
+
+		// Terminal States configured in another spelling still name the same state.
+		const configured = harness({
+			events: ['scanFinished'],
+			scanOptions: { terminalStates: 'completed with errors' },
+		});
+		await configured.activate();
+		const spellings = [
+			'Completed With Errors',
+			'completed_with_errors',
+			'CompletedWithErrors',
+			'Completed',
+		];
+		const ids = spellings.map((state) => sandbox.store.createFinishedParentScan({ state })._id);
+		const { items: emitted } = await configured.poll();
+		expect(eventsOf(emitted).sort()).toEqual(
+			ids
+				.slice(0, 3)
+				.map((id) => `scanFinished ${id}`)
+				.sort(),
+		);
+	});
+});
+
+describe.each<SaveModel>([...SAVE_MODELS])(
 	'BigID Trigger across restarts, state saved as in %s',
 	(saveModel) => {
 		beforeEach(async () => await useSandbox({ users: 20 }));
@@ -320,8 +464,7 @@ describe.each<SaveModel>(['emitOnly', 'emitAndActivation', 'durableCursor'])(
 			expect((await trigger.poll()).items).toHaveLength(1);
 			const user = someUser(4);
 			sandbox.store.updateUser(user.id, { lastName: 'Crash' });
-			if (saveModel === 'durableCursor') trigger.fenceOutNextPoll();
-			else trigger.crashBeforeNextSave();
+			trigger.interruptNextPoll();
 			await trigger.poll();
 			await trigger.restart();
 			await trigger.poll();

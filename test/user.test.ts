@@ -2,11 +2,11 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { searchUsers } from '../nodes/BigId/methods/user.listSearch';
-import { getRoleNames } from '../nodes/BigId/methods/role.loadOptions';
 import type { Sandbox, SandboxOptions, SandboxUser } from '../sandbox';
 import type { NodeSpec } from './harness/engine';
 import { additionalDataFor, buildWorkflow, runWorkflow } from './harness/engine';
 import type { SandboxSession } from './harness/sandbox';
+import { byId, byName, jsonOf } from './harness/items';
 import { startSandboxSession } from './harness/sandbox';
 
 const ROLE_NAMES = ['Admin', 'Viewer', 'Data Steward', 'Auditor', 'Privacy Analyst'];
@@ -14,9 +14,6 @@ const ROLE_NAMES = ['Admin', 'Viewer', 'Data Steward', 'Auditor', 'Privacy Analy
 function userNode(operation: string, parameters: INodeParameters = {}, continueOnFail = false) {
 	return { parameters: { resource: 'user', operation, ...parameters }, continueOnFail };
 }
-
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
-const roleByName = (name: string) => ({ __rl: true, mode: 'name', value: name });
 
 let session: SandboxSession;
 let sandbox: Sandbox;
@@ -31,9 +28,6 @@ afterEach(async () => sandbox?.close());
 async function run(nodes: NodeSpec[], input?: IDataObject[]) {
 	return await runWorkflow({ credentials: session.credentials, nodes, input });
 }
-
-const jsonOf = (result: { items: Array<{ json: IDataObject }> }) =>
-	result.items.map((item) => item.json);
 
 /** A seeded user matching a test, so tests never depend on which index the seed put it at. */
 function seededUser(test: (user: SandboxUser) => boolean): SandboxUser {
@@ -50,7 +44,7 @@ describe('User: Create', () => {
 			name: 'jdoe',
 			email: 'jdoe@example.com',
 			password: 'P@ssw0rd-1',
-			role: roleByName('Data Steward'),
+			role: byName('Data Steward'),
 			additionalFields: { firstName: 'Jane', lastName: 'Doe' },
 			...parameters,
 		});
@@ -59,7 +53,7 @@ describe('User: Create', () => {
 		await useSandbox();
 		const result = await run([create()]);
 		expect(result.error).toBeUndefined();
-		const [output] = jsonOf(result);
+		const [output] = jsonOf(result.items);
 		const stored = sandbox.store.findUserByName('jdoe')!;
 		expect(output).toMatchObject({
 			id: stored.id,
@@ -93,7 +87,7 @@ describe('User: Create', () => {
 			[{ login: 'first' }, { login: 'second' }, { login: 'third' }],
 		);
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result).map((user) => [user.name, user.role])).toEqual([
+		expect(jsonOf(result.items).map((user) => [user.name, user.role])).toEqual([
 			['first', 'Auditor'],
 			['second', 'Auditor'],
 			['third', 'Auditor'],
@@ -105,9 +99,7 @@ describe('User: Create', () => {
 	it('also sends roleIds when the Access Management endpoint family is chosen', async () => {
 		await useSandbox();
 		const viewer = sandbox.store.findRoleByName('Viewer')!;
-		const result = await run([
-			create({ apiEndpoint: 'accessManagement', role: roleByName('Viewer') }),
-		]);
+		const result = await run([create({ apiEndpoint: 'accessManagement', role: byName('Viewer') })]);
 		expect(result.error).toBeUndefined();
 		expect(sandbox.store.findUserByName('jdoe')).toMatchObject({
 			role: 'Viewer',
@@ -117,7 +109,7 @@ describe('User: Create', () => {
 
 	it('refuses a role BigID does not have, listing the valid names, before any POST', async () => {
 		await useSandbox();
-		const result = await run([create({ role: roleByName('Superuser') })]);
+		const result = await run([create({ role: byName('Superuser') })]);
 		expect(result.error?.message).toBe('Role "Superuser" was not found');
 		expect(result.error?.description).toBe(
 			`Role names must match BigID exactly. BigID has: ${ROLE_NAMES.join(', ')}.`,
@@ -151,7 +143,7 @@ describe('User: Get', () => {
 		await useSandbox();
 		const target = seededUser((user) => user.origin === 'saml');
 		const result = await run([userNode('get', { user: byId(target.id) })]);
-		expect(jsonOf(result)).toEqual([{ ...target, isEnabled: target.isEnabled !== false }]);
+		expect(jsonOf(result.items)).toEqual([{ ...target, isEnabled: target.isEnabled !== false }]);
 	});
 
 	it('answers an ID that is not an ObjectId with the invalid-ID message, before any request', async () => {
@@ -178,7 +170,7 @@ describe('User: Get', () => {
 	it('drops the blank password and token fields of real records', async () => {
 		await useSandbox({ blankSecretFields: true });
 		const target = seededUser(() => true);
-		const [output] = jsonOf(await run([userNode('get', { user: byId(target.id) })]));
+		const [output] = jsonOf((await run([userNode('get', { user: byId(target.id) })])).items);
 		expect(output.id).toBe(target.id);
 		expect(output).not.toHaveProperty('password');
 		expect(output).not.toHaveProperty('token');
@@ -189,7 +181,7 @@ describe('User: Get Many', () => {
 	it('stops at the limit', async () => {
 		await useSandbox({ users: 300 });
 		const result = await run([userNode('getMany', { limit: 7 })]);
-		expect(jsonOf(result).map((user) => user.id)).toEqual(
+		expect(jsonOf(result.items).map((user) => user.id)).toEqual(
 			sandbox.store.users.slice(0, 7).map((user) => user.id),
 		);
 		expect(requestsTo('GET /api/v1/users')).toBe(1);
@@ -207,7 +199,7 @@ describe('User: Get Many', () => {
 				filters: { role: 'Auditor', isEnabled: true, origin: 'saml' },
 			}),
 		]);
-		expect(jsonOf(result).map((user) => user.id)).toEqual(expected);
+		expect(jsonOf(result.items).map((user) => user.id)).toEqual(expected);
 	});
 
 	it('counts only matching users toward the limit and stops paging once it has enough', async () => {
@@ -220,7 +212,9 @@ describe('User: Get Many', () => {
 				options: { pageSize: 50 },
 			}),
 		]);
-		expect(jsonOf(result).map((user) => user.id)).toEqual(disabled.slice(0, 3).map((u) => u.id));
+		expect(jsonOf(result.items).map((user) => user.id)).toEqual(
+			disabled.slice(0, 3).map((u) => u.id),
+		);
 		const pagesNeeded = Math.ceil((sandbox.store.users.indexOf(disabled[2]) + 1) / 50);
 		expect(requestsTo('GET /api/v1/users')).toBe(pagesNeeded);
 	});
@@ -234,7 +228,7 @@ describe('User: Get Many', () => {
 				filters: { email: target.email!.toUpperCase(), name: ` ${target.name} ` },
 			}),
 		]);
-		expect(jsonOf(result).map((user) => user.id)).toEqual([target.id]);
+		expect(jsonOf(result.items).map((user) => user.id)).toEqual([target.id]);
 	});
 
 	it('refuses a role filter in the wrong case, naming the near match', async () => {
@@ -258,7 +252,7 @@ describe('User: Get Many', () => {
 			}),
 		]);
 		const expected = sandbox.store.users.filter((user) => user.role === 'Privacy Analyst');
-		const output = jsonOf(result);
+		const output = jsonOf(result.items);
 		expect(output.map((user) => [user.id, user._id, user.name, user.role])).toEqual(
 			expected.map((user) => [user.id, user.id, user.name, 'Privacy Analyst']),
 		);
@@ -281,7 +275,7 @@ describe('User: Get Many', () => {
 			}),
 		]);
 		const [admin] = sandbox.store.users;
-		expect(jsonOf(result)[0]).toEqual({
+		expect(jsonOf(result.items)[0]).toEqual({
 			id: admin.id,
 			name: admin.name,
 			email: admin.email,
@@ -301,7 +295,7 @@ describe('User: Find by Email or Name', () => {
 		const result = await run([
 			userNode('findByEmailOrName', { searchValue: target.name!.toUpperCase() }),
 		]);
-		expect(jsonOf(result)).toEqual([
+		expect(jsonOf(result.items)).toEqual([
 			expect.objectContaining({ id: target.id, name: target.name, found: true }),
 		]);
 		expect(requestsTo('GET /api/v1/users')).toBe(5);
@@ -317,7 +311,7 @@ describe('User: Find by Email or Name', () => {
 				ifNotFound: 'outputNotFoundItem',
 			}),
 		]);
-		expect(jsonOf(result)).toEqual([{ found: false, searchedFor: target.email }]);
+		expect(jsonOf(result.items)).toEqual([{ found: false, searchedFor: target.email }]);
 	});
 
 	it('fails when nothing matches, saying how many users were searched and how to branch instead', async () => {
@@ -344,7 +338,7 @@ describe('User: Update', () => {
 		const after = sandbox.store.getUser(target.id)!;
 		expect(after).toEqual({ ...before, role: 'Auditor', updatedAt: after.updatedAt });
 		expect(after.updatedAt > before.updatedAt).toBe(true);
-		expect(jsonOf(result)[0]).toMatchObject({ role: 'Auditor', isEnabled: false });
+		expect(jsonOf(result.items)[0]).toMatchObject({ role: 'Auditor', isEnabled: false });
 	});
 
 	it('never sends back the blank password of a real record, so the password survives', async () => {
@@ -361,7 +355,7 @@ describe('User: Update', () => {
 		expect(result.error).toBeUndefined();
 		expect(sandbox.store.isValidUserPassword('keeps.password', 'Original-1')).toBe(true);
 		expect(sandbox.store.getUser(user.id)).not.toHaveProperty('token');
-		expect(jsonOf(result)[0]).toMatchObject({ lastName: 'Changed', email: 'k@example.com' });
+		expect(jsonOf(result.items)[0]).toMatchObject({ lastName: 'Changed', email: 'k@example.com' });
 	});
 
 	it('sets a new password when one is given', async () => {
@@ -395,7 +389,7 @@ describe('User: Disable and Enable', () => {
 		await useSandbox({ putSemantics: 'replace' });
 		const target = seededUser((user) => user.origin === 'saml' && user.isEnabled === true);
 		const result = await run([userNode('disable', { user: byId(target.id) })]);
-		expect(jsonOf(result)[0]).toMatchObject({
+		expect(jsonOf(result.items)[0]).toMatchObject({
 			id: target.id,
 			isEnabled: false,
 			origin: 'saml',
@@ -409,7 +403,7 @@ describe('User: Disable and Enable', () => {
 	it('enables a disabled local user, without a note', async () => {
 		await useSandbox();
 		const target = seededUser((user) => user.origin === 'local' && user.isEnabled === false);
-		const [output] = jsonOf(await run([userNode('enable', { user: byId(target.id) })]));
+		const [output] = jsonOf((await run([userNode('enable', { user: byId(target.id) })])).items);
 		expect(output).toMatchObject({ id: target.id, isEnabled: true });
 		expect(output).not.toHaveProperty('note');
 		expect(sandbox.store.getUser(target.id)?.isEnabled).toBe(true);
@@ -419,7 +413,7 @@ describe('User: Disable and Enable', () => {
 		await useSandbox();
 		const target = seededUser((user) => user.isEnabled === false);
 		const { updatedAt } = target;
-		const [output] = jsonOf(await run([userNode('disable', { user: byId(target.id) })]));
+		const [output] = jsonOf((await run([userNode('disable', { user: byId(target.id) })])).items);
 		expect(output.isEnabled).toBe(false);
 		expect(sandbox.stats.writes).toEqual({});
 		expect(sandbox.store.getUser(target.id)?.updatedAt).toBe(updatedAt);
@@ -449,14 +443,14 @@ describe('User: Delete (Permanent)', () => {
 		const result = await run([
 			userNode('delete', { user: byId(target.id), confirmPermanentDeletion: true }),
 		]);
-		expect(jsonOf(result)).toEqual([
+		expect(jsonOf(result.items)).toEqual([
 			{ id: target.id, _id: target.id, deleted: true, message: 'User deleted successfully' },
 		]);
 		expect(sandbox.store.getUser(target.id)).toBeUndefined();
 	});
 });
 
-describe('User and role dropdowns', () => {
+describe('User dropdown', () => {
 	function loadOptionsContext(parameters: INodeParameters) {
 		const workflow = buildWorkflow([userNode('get', parameters)]);
 		const node = workflow.getNode('BigID 1')!;
@@ -485,19 +479,16 @@ describe('User and role dropdowns', () => {
 		expect(second.paginationToken).toBeUndefined();
 	});
 
-	it('offers role names as values', async () => {
-		await useSandbox();
-		const options = await getRoleNames.call(loadOptionsContext({}));
-		expect(options.map((option) => option.value)).toEqual(ROLE_NAMES);
-	});
-});
-
-describe('Role: Get', () => {
-	it('names the near match of a role name typed in the wrong case', async () => {
-		await useSandbox();
-		const result = await run([
-			{ parameters: { resource: 'role', operation: 'get', role: roleByName('VIEWER') } },
-		]);
-		expect(result.error?.message).toBe('Role "VIEWER" was not found. Did you mean "Viewer"?');
+	it('searches on past a batch of pages that has no match, from where the token says', async () => {
+		await useSandbox({ users: 1500 });
+		const target = sandbox.store.users[1200];
+		const context = loadOptionsContext({});
+		const first = await searchUsers.call(context, target.email!);
+		expect(first).toEqual({ results: [], paginationToken: '1000' });
+		const second = await searchUsers.call(context, target.email!, first.paginationToken);
+		expect(second).toEqual({
+			results: [{ name: `${target.name} (${target.email})`, value: target.id }],
+			paginationToken: undefined,
+		});
 	});
 });

@@ -6,8 +6,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox';
-import { ACCESS_REVIEW_FIELDS } from '../nodes/BigId/helpers/users';
+import { ACCESS_REVIEW_FIELDS } from '../nodes/BigId/model/user';
 import { runWorkflow } from './harness/engine';
+import { byId, jsonOf } from './harness/items';
 import type { SandboxSession } from './harness/sandbox';
 import { everythingVisible, startSandboxSession } from './harness/sandbox';
 
@@ -32,9 +33,7 @@ function userNode(name: string, operation: string, parameters: INodeParameters =
 	};
 }
 
-const fromInput = (field: string) => ({ __rl: true, mode: 'id', value: `={{$json.${field}}}` });
 const requestsTo = (route: string) => sandbox.stats.byRoute[route] ?? 0;
-const jsonOf = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json);
 
 describe('Scenario 1: provision a local user with a role', () => {
 	const createNode = (role: string) =>
@@ -51,7 +50,7 @@ describe('Scenario 1: provision a local user with a role', () => {
 		await useSandbox();
 		const result = await runWorkflow({
 			credentials: session.credentials,
-			nodes: [createNode('Data Steward'), userNode('Get', 'get', { user: fromInput('id') })],
+			nodes: [createNode('Data Steward'), userNode('Get', 'get', { user: byId('={{$json.id}}') })],
 			input: [newHire],
 		});
 		expect(result.error).toBeUndefined();
@@ -107,8 +106,8 @@ describe('Scenario 2: disable a departed employee', () => {
 			credentials: session.credentials,
 			nodes: [
 				userNode('Find', 'findByEmailOrName', { findBy: 'email', searchValue: '={{$json.email}}' }),
-				userNode('Disable', 'disable', { user: fromInput('id') }),
-				userNode('Read Back', 'get', { user: fromInput('id') }),
+				userNode('Disable', 'disable', { user: byId('={{$json.id}}') }),
+				userNode('Read Back', 'get', { user: byId('={{$json.id}}') }),
 			],
 			input: [{ email: departed.email }],
 		});

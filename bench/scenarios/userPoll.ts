@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { UserState } from '../../nodes/BigId/trigger/changeDetection';
-import { detectUserChanges, USER_EVENTS } from '../../nodes/BigId/trigger/changeDetection';
+import { USER_EVENTS } from '../../nodes/BigId/trigger/events';
+import type { UserState } from '../../nodes/BigId/trigger/userChanges';
+import { detectUserChanges } from '../../nodes/BigId/trigger/userChanges';
 import { USER_FIELDS } from '../../nodes/BigId/trigger/userRecords';
 import type { Sandbox, SandboxStore } from '../../sandbox';
 import { PollHarness } from '../../test/harness/poll';

@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import type { TriggerEvent } from './trigger/changeDetection';
-import { sortEvents } from './trigger/changeDetection';
+import type { TriggerEvent } from './trigger/events';
+import { sortEvents } from './trigger/events';
 import { properties } from './trigger/descriptions';
 import { toTriggerItem } from './trigger/output';
 import { pollScans, sampleFinishedScan } from './trigger/scanPoller';

@@ -12,28 +12,12 @@ import { Workflow } from 'n8n-workflow';
 import { BigIdTrigger } from '../../nodes/BigId/BigIdTrigger.node';
 import type { TestCredentialsHelper } from './credentialsHelper';
 import { additionalDataFor, buildWorkflow, nodeTypes, registerNodeType } from './engine';
+import type { PollEnd, SaveModel } from './staticData';
+import { pollsOnSavedCopy, savesAfterPoll, startsExecution } from './staticData';
 
 export const TRIGGER_NODE_TYPE = 'n8n-nodes-bigid.bigIdTrigger';
 export const TRIGGER_NODE_NAME = 'BigID Trigger';
 registerNodeType(TRIGGER_NODE_TYPE, new BigIdTrigger());
-
-/**
- * How n8n keeps a poll node's static data between polls, as n8n-core's PollTriggerExecutor and
- * packages/cli drive it:
- * - `emitOnly`: n8n 1.x as the issue describes it. The state lives in memory on the active
- *   Workflow; `__emit` saves it (`saveStaticData`, not awaited) and starts the execution. A poll
- *   that returns null saves nothing.
- * - `emitAndActivation`: also saved when activation ends (ActiveWorkflowManager.add ends with
- *   `saveStaticData`, in 2.x and in 1.x versions that have it): the activation poll's baseline
- *   is kept.
- * - `durableCursor`: 2.x PollCursorService. Each poll runs in a staging scope (`__runPoll`) on a
- *   copy of the committed cursor (`resolveNodeStaticData`); `__emit` commits it with the
- *   execution, `__commitCursor` commits it alone after a poll that emitted nothing, except the
- *   activation poll (the executor commits only for scheduled polls). Nothing of an abandoned
- *   poll is kept.
- * A restart drops everything in memory: the next activation starts from what was saved.
- */
-export type SaveModel = 'emitOnly' | 'emitAndActivation' | 'durableCursor';
 
 export interface PollOutcome {
 	/** The items of the execution this poll started, or null when it started none. */
@@ -50,6 +34,18 @@ export interface PollHarnessOptions {
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const NODE_KEY = `node:${TRIGGER_NODE_NAME}`;
 
+/** The poll n8n is running: how it ends so far, what it returned, whether n8n-core committed. */
+interface RunningPoll {
+	end: PollEnd;
+	outcome: PollOutcome;
+	commitRequested: boolean;
+}
+
+/**
+ * The BigID Trigger in n8n-core's real PollTriggerExecutor and PollContext, its static data kept
+ * as the save model of staticData.ts says: that model decides every save the harness makes, and
+ * the commits n8n-core itself asks for (durableCursor) are checked against it.
+ */
 export class PollHarness {
 	/** The database: the workflow's static data as last saved (for durableCursor, the committed cursor). */
 	saved: IDataObject = {};
@@ -62,15 +58,18 @@ export class PollHarness {
 	private node?: INode;
 	private runPoll?: (testingTrigger?: boolean) => Promise<void>;
 	private stage?: { snapshot: IDataObject; seed: string };
-	private lastOutcome: PollOutcome = { items: null };
-	private crashPending = false;
-	private fenceNextPoll = false;
+	private running?: RunningPoll;
+	private interruptPending = false;
 
 	constructor(private readonly options: PollHarnessOptions) {}
 
+	private get onSavedCopy(): boolean {
+		return pollsOnSavedCopy(this.options.saveModel);
+	}
+
 	/** The node's static data in n8n's memory (for durableCursor, the committed cursor). */
 	get liveState(): IDataObject {
-		if (this.options.saveModel === 'durableCursor' || !this.workflow) return this.savedState;
+		if (this.onSavedCopy || !this.workflow) return this.savedState;
 		return this.workflow.getStaticData('node', this.node!);
 	}
 
@@ -81,9 +80,7 @@ export class PollHarness {
 	/** Activates the workflow: n8n runs one poll at once (errors fail the activation). */
 	async activate(activation: WorkflowActivateMode = 'activate'): Promise<PollOutcome> {
 		this.load(activation);
-		const outcome = await this.execute(true);
-		if (!outcome.error && this.options.saveModel === 'emitAndActivation') this.save();
-		return outcome;
+		return await this.execute(true);
 	}
 
 	/** A scheduled poll. */
@@ -99,14 +96,12 @@ export class PollHarness {
 		return await this.activate('init');
 	}
 
-	/** The process dies right after the next emit: the execution starts, the save never happens. */
-	crashBeforeNextSave(): void {
-		this.crashPending = true;
-	}
-
-	/** The next poll loses its lease (durableCursor): its execution and cursor are fenced out. */
-	fenceOutNextPoll(): void {
-		this.fenceNextPoll = true;
+	/**
+	 * The next poll's save never happens: n8n 1.x dies right after the emit (the execution
+	 * starts), a 2.x poll loses its lease (its execution and cursor are fenced out).
+	 */
+	interruptNextPoll(): void {
+		this.interruptPending = true;
 	}
 
 	private load(activation: WorkflowActivateMode): void {
@@ -124,7 +119,7 @@ export class PollHarness {
 			settings: { executionOrder: 'v1' },
 		});
 		const node = workflow.getNode(TRIGGER_NODE_NAME)!;
-		const durable = this.options.saveModel === 'durableCursor';
+		const staged = this.onSavedCopy;
 		const context = new PollContext(
 			workflow,
 			node,
@@ -134,43 +129,71 @@ export class PollHarness {
 			(data) => this.emit(data),
 			(error) => {
 				this.errors.push(error);
-				this.lastOutcome = { items: null, error };
+				this.running!.outcome = { items: null, error };
 			},
-			durable ? async () => this.commitStaged() : undefined,
-			durable ? async (poll) => await this.inStagingScope(poll) : undefined,
-			durable ? () => this.stage?.snapshot ?? workflow.getStaticData('node', node) : undefined,
+			staged ? async () => this.commitRequested() : undefined,
+			staged ? async (poll) => await this.inStagingScope(poll) : undefined,
+			staged ? () => this.stage?.snapshot ?? workflow.getStaticData('node', node) : undefined,
 		);
 		this.workflow = workflow;
 		this.node = node;
 		this.runPoll = Container.get(PollTriggerExecutor).create(workflow, node, context, () => true);
 	}
 
-	private async execute(testingTrigger: boolean): Promise<PollOutcome> {
-		this.lastOutcome = { items: null };
+	private async execute(activation: boolean): Promise<PollOutcome> {
+		const running: RunningPoll = {
+			end: { activation, emitted: false, interrupted: this.interruptPending },
+			outcome: { items: null },
+			commitRequested: false,
+		};
+		this.interruptPending = false;
+		this.running = running;
 		try {
-			await this.runPoll!(testingTrigger);
+			await this.runPoll!(activation);
 		} catch (error) {
 			// Only the activation poll throws; n8n then reports the activation as failed.
-			this.lastOutcome = { items: null, error: error as Error };
+			running.outcome = { items: null, error: error as Error };
 		}
-		return this.lastOutcome;
+		if (!running.outcome.error && !running.end.emitted) this.quietPollEnded(running);
+		return running.outcome;
 	}
 
 	private emit(data: INodeExecutionData[][]): void {
+		const { end } = this.running!;
+		end.emitted = true;
+		if (savesAfterPoll(this.options.saveModel, end)) this.persist();
+		if (!startsExecution(this.options.saveModel, end)) return;
 		const items = data[0].map((item) => copy(item.json));
-		if (this.options.saveModel === 'durableCursor') {
-			if (this.fenceNextPoll) {
-				this.fenceNextPoll = false;
-				return;
-			}
-			this.commitStaged();
-		} else if (this.crashPending) {
-			this.crashPending = false;
-		} else {
-			this.save();
-		}
 		this.executions.push(items);
-		this.lastOutcome = { items };
+		this.running!.outcome = { items };
+	}
+
+	/**
+	 * A poll that emitted nothing: n8n's own save when the model has one; with durable cursors,
+	 * n8n-core's executor commits (or not) by itself, and must do what the model says.
+	 */
+	private quietPollEnded({ end, commitRequested }: RunningPoll): void {
+		if (!this.onSavedCopy) {
+			if (savesAfterPoll(this.options.saveModel, end)) this.save();
+			return;
+		}
+		const expected = savesAfterPoll(this.options.saveModel, { ...end, interrupted: false });
+		if (commitRequested !== expected) {
+			throw new Error(
+				`n8n-core ${commitRequested ? 'committed' : 'did not commit'} the cursor after ${end.activation ? 'the activation poll' : 'a scheduled poll'} that emitted nothing, unlike the save model in test/harness/staticData.ts`,
+			);
+		}
+	}
+
+	private commitRequested(): void {
+		const running = this.running!;
+		running.commitRequested = true;
+		if (savesAfterPoll(this.options.saveModel, running.end)) this.commitStaged();
+	}
+
+	private persist(): void {
+		if (this.onSavedCopy) this.commitStaged();
+		else this.save();
 	}
 
 	/** WorkflowStaticDataService.saveStaticData: writes only what n8n saw change. */
@@ -191,12 +214,9 @@ export class PollHarness {
 		}
 	}
 
-	/** Commits the staged cursor if the poll changed it; fenced-out polls commit nothing. */
+	/** Commits the staged cursor if the poll changed it. */
 	private commitStaged(): void {
-		if (!this.stage || this.fenceNextPoll) {
-			this.fenceNextPoll = false;
-			return;
-		}
+		if (!this.stage) return;
 		const cursor = JSON.stringify(this.stage.snapshot);
 		if (cursor === this.stage.seed) return;
 		this.saved = { ...this.saved, [NODE_KEY]: JSON.parse(cursor) as IDataObject };

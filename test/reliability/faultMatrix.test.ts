@@ -2,13 +2,14 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { USER_EVENTS } from '../../nodes/BigId/trigger/changeDetection';
+import { USER_EVENTS } from '../../nodes/BigId/trigger/events';
 import type { Sandbox } from '../../sandbox';
 import type { TestCredentialsHelper } from '../harness/credentialsHelper';
 import type { NodeSpec } from '../harness/engine';
 import { runWorkflow } from '../harness/engine';
-import type { SaveModel } from '../harness/poll';
 import { PollHarness } from '../harness/poll';
+import type { SaveModel } from '../harness/staticData';
+import { SAVE_MODELS } from '../harness/staticData';
 import {
 	createUserNode,
 	FAULT_MATRIX,
@@ -503,7 +504,7 @@ describe('fault matrix: the trigger emits every change exactly once', () => {
 		expectExactlyOnce(active, box, expected, 'Trigger: user events (10,000 users)');
 	});
 
-	test.each<SaveModel>(['durableCursor', 'emitAndActivation', 'emitOnly'])(
+	test.each<SaveModel>([...SAVE_MODELS])(
 		'finished scans, over 15 polls while scans start and finish, one poll failing whole (state saved as in %s)',
 		async (saveModel) => {
 			const scanDurationMs = 60_000;

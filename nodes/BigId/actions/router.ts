@@ -1,30 +1,37 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { BigIdOperation } from './node.type';
+import { asNodeError } from '../api/errors';
 import * as dataSource from './dataSource/DataSource.resource';
+import type { BigIdOperation, BigIdResource } from './node.type';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
 import * as scanProfile from './scanProfile/ScanProfile.resource';
 import * as user from './user/User.resource';
 
-const resources: Record<string, Record<string, unknown>> = {
-	dataSource,
-	role,
-	scan,
-	scanProfile,
-	user,
-};
+/** Every operation of every resource: one without a description or an execute does not compile. */
+const operations = {
+	dataSource: dataSource.operations,
+	role: role.operations,
+	scan: scan.operations,
+	scanProfile: scanProfile.operations,
+	user: user.operations,
+} satisfies Record<BigIdResource, Record<string, BigIdOperation>>;
 
 function operationOf(this: IExecuteFunctions, resource: string, operation: string): BigIdOperation {
-	const candidate = resources[resource]?.[operation] as BigIdOperation | undefined;
-	if (typeof candidate?.execute !== 'function') {
+	const ofResource: Record<string, BigIdOperation> | undefined =
+		operations[resource as BigIdResource];
+	const found =
+		ofResource && Object.prototype.hasOwnProperty.call(ofResource, operation)
+			? ofResource[operation]
+			: undefined;
+	if (!found) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The operation "${operation}" of the resource "${resource}" is not supported`,
 		);
 	}
-	return candidate;
+	return found;
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -43,11 +50,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				}),
 			);
 		} catch (error) {
-			const nodeError =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			if (nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = itemIndex;
+			const nodeError = asNodeError(this, error, itemIndex);
 			if (this.continueOnFail()) {
 				returnData.push({
 					json: { error: nodeError.message, description: nodeError.description ?? undefined },

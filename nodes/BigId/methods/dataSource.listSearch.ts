@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listDataSources } from '../helpers/dataSources';
-import { matchesFilter } from '../helpers/search';
+import { listDataSources } from '../api/dataSources';
+import { containsText } from '../model/object';
 
 export async function searchDataSources(
 	this: ILoadOptionsFunctions,
@@ -10,7 +10,7 @@ export async function searchDataSources(
 	const { items } = await listDataSources.call(this);
 	return {
 		results: items
-			.filter((source) => matchesFilter(filter, source.name, source.type, source._id))
+			.filter((source) => containsText(filter, source.name, source.type, source._id))
 			.map((source) => ({ name: String(source.name), value: String(source._id) })),
 	};
 }

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listDataSources } from '../helpers/dataSources';
+import { listDataSources } from '../api/dataSources';
+import { isDataSourceEnabled } from '../model/dataSource';
 
 /** The data source multi-select of scan profiles: shows names, stores `_id`s. */
 export async function getDataSources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -9,7 +10,7 @@ export async function getDataSources(this: ILoadOptionsFunctions): Promise<INode
 		.map((source) => ({
 			name: String(source.name),
 			value: String(source._id),
-			description: [source.type, source.enabled === 'no' ? 'disabled' : undefined]
+			description: [source.type, isDataSourceEnabled(source) ? undefined : 'disabled']
 				.filter(Boolean)
 				.join(', '),
 		}))

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listRoles } from '../helpers/roles';
-import { matchesFilter } from '../helpers/search';
+import { listRoles } from '../api/roles';
+import { containsText } from '../model/object';
 
 export async function searchRoles(
 	this: ILoadOptionsFunctions,
@@ -10,7 +10,7 @@ export async function searchRoles(
 	const roles = await listRoles.call(this);
 	return {
 		results: roles
-			.filter((role) => matchesFilter(filter, role.name))
+			.filter((role) => containsText(filter, role.name))
 			.map((role) => ({ name: String(role.name), value: String(role.id) })),
 	};
 }

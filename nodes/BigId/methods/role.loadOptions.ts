@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listRoles } from '../helpers/roles';
+import { listRoles } from '../api/roles';
 
 /** Role names as values: user create and update send BigID the exact name. */
 export async function getRoleNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

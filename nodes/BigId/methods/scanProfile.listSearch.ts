@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listScanProfiles } from '../helpers/scanProfiles';
-import { matchesFilter } from '../helpers/search';
+import { listScanProfiles } from '../api/scanProfiles';
+import { containsText } from '../model/object';
 
 export async function searchScanProfiles(
 	this: ILoadOptionsFunctions,
@@ -10,7 +10,7 @@ export async function searchScanProfiles(
 	const { items } = await listScanProfiles.call(this);
 	return {
 		results: items
-			.filter((profile) => matchesFilter(filter, profile.name, profile._id))
+			.filter((profile) => containsText(filter, profile.name, profile._id))
 			.map((profile) => ({ name: String(profile.name), value: String(profile._id) })),
 	};
 }

@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { pageSizeOption } from '../actions/common.descriptions';
-import { USER_EVENTS } from './changeDetection';
+import { DEFAULT_TERMINAL_STATES } from '../model/scan';
+import { USER_EVENTS } from './events';
 import { USER_FIELDS } from './userRecords';
-
-export const DEFAULT_TERMINAL_STATES = 'Completed, Failed, Stopped, Aborted, CompletedWithErrors';
 
 const userEventsShown = { show: { events: [...USER_EVENTS] } };
 

@@ -1,20 +1,18 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { normalizeObject } from '../transport';
-import type { TriggerEvent } from './changeDetection';
+import type { TriggerEvent } from './events';
 
-/** Keys a BigID object must never carry out of the node, whatever the version answers. */
+/** Keys a BigID scan must never carry out of the node, whatever the version answers. */
 const SECRET_KEY = /password|token|secret/i;
 
-function withoutSecrets(object: Record<string, unknown>): IDataObject {
-	return normalizeObject(
-		Object.fromEntries(
-			Object.entries(object).filter(([key]) => !SECRET_KEY.test(key)),
-		) as IDataObject,
-	);
+function withoutSecrets(object: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(object).filter(([key]) => !SECRET_KEY.test(key)));
 }
 
-/** One trigger item: no pairedItem, a trigger item has no input to pair with. */
+/**
+ * One trigger item: no pairedItem, a trigger item has no input to pair with. The user is already
+ * in its output shape (model/user.ts), secrets removed there.
+ */
 export function toTriggerItem(event: TriggerEvent): INodeExecutionData {
 	const json: IDataObject = {
 		event: event.event,
@@ -25,7 +23,7 @@ export function toTriggerItem(event: TriggerEvent): INodeExecutionData {
 		json.outcome = event.outcome;
 		json.scan = withoutSecrets(event.scan);
 	}
-	if (event.user) json.user = withoutSecrets(event.user);
+	if (event.user) json.user = event.user;
 	if (event.changes) {
 		json.changedFields = Object.keys(event.changes);
 		json.changes = event.changes as IDataObject;

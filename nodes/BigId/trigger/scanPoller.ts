@@ -1,19 +1,15 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { bigIdApiRequestAllItems } from '../transport';
-import type {
-	ScanCursor,
-	ScanDetection,
-	ScanDetectionOptions,
-	TriggerEvent,
-} from './changeDetection';
+import { listParentScans } from '../api/scans';
+import type { TriggerEvent } from './events';
+import type { ScanCursor, ScanDetection, ScanDetectionOptions } from './scanChanges';
 import {
 	detectFinishedScans,
 	matchesScanFilters,
 	reachesPastCursor,
 	scanFinishedEvent,
 	scanUpdatedAt,
-} from './changeDetection';
+} from './scanChanges';
 
 /** Small pages: a poll where nothing happened reads one of them. */
 export const SCAN_PAGE_SIZE = 50;
@@ -35,9 +31,7 @@ async function listParentScansSince(
 	cursor: ScanCursor | undefined,
 ): Promise<IDataObject[]> {
 	let ordered = true;
-	const { items } = await bigIdApiRequestAllItems.call(this, {
-		path: ['scans', 'parent-scans'],
-		listKey: 'scanParents',
+	const { items } = await listParentScans.call(this, {
 		qs: { sort: NEWEST_FIRST },
 		pageSize: SCAN_PAGE_SIZE,
 		stopWhen: (page) => {
@@ -62,9 +56,7 @@ export async function sampleFinishedScan(
 	this: IPollFunctions,
 	options: ScanDetectionOptions,
 ): Promise<TriggerEvent | undefined> {
-	const { items } = await bigIdApiRequestAllItems.call(this, {
-		path: ['scans', 'parent-scans'],
-		listKey: 'scanParents',
+	const { items } = await listParentScans.call(this, {
 		qs: { sort: NEWEST_FIRST },
 		limit: SCAN_PAGE_SIZE,
 	});

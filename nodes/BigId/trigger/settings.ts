@@ -1,19 +1,15 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { UserEndpoint } from '../api/users';
+import { DEFAULT_USER_ENDPOINT } from '../api/users';
+import { DEFAULT_TERMINAL_STATES, terminalStateKeysOf } from '../model/scan';
 import { DEFAULT_PAGE_SIZE } from '../transport';
-import type {
-	OutcomeFilter,
-	ScanDetectionOptions,
-	TriggerEventName,
-	UserEventName,
-} from './changeDetection';
-import { USER_EVENTS } from './changeDetection';
-import { DEFAULT_TERMINAL_STATES } from './descriptions';
+import type { TriggerEventName, UserEventName } from './events';
+import { USER_EVENTS } from './events';
+import type { OutcomeFilter, ScanDetectionOptions } from './scanChanges';
 import type { UserField } from './userRecords';
 import { USER_FIELDS } from './userRecords';
-
-export type UserListEndpoint = 'users' | 'accessManagement';
 
 export interface UserSettings {
 	events: UserEventName[];
@@ -21,7 +17,7 @@ export interface UserSettings {
 	keepPreviousValues: boolean;
 	confirmDeletions: boolean;
 	pageSize: number;
-	listEndpoint: UserListEndpoint;
+	listEndpoint: UserEndpoint;
 }
 
 export interface TriggerSettings {
@@ -51,15 +47,17 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 
 	if (events.includes('scanFinished')) {
 		const options = this.getNodeParameter('scanOptions', {}) as IDataObject;
-		const terminalStates = commaSeparated(options.terminalStates ?? DEFAULT_TERMINAL_STATES);
-		if (terminalStates.length === 0) {
+		const terminalStateKeys = terminalStateKeysOf(
+			String(options.terminalStates ?? DEFAULT_TERMINAL_STATES),
+		);
+		if (terminalStateKeys.size === 0) {
 			fail(
 				'Terminal States is empty',
 				`List the scan states that end a scan, separated by commas, for example: ${DEFAULT_TERMINAL_STATES}.`,
 			);
 		}
 		settings.scans = {
-			terminalStates,
+			terminalStateKeys,
 			profileNames: commaSeparated(options.scanProfileNames),
 			outcome: (options.outcome as OutcomeFilter | undefined) ?? 'any',
 		};
@@ -88,7 +86,7 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 			keepPreviousValues: options.keepPreviousValues === true,
 			confirmDeletions: options.confirmDeletions !== false,
 			pageSize,
-			listEndpoint: (options.listEndpoint as UserListEndpoint | undefined) ?? 'users',
+			listEndpoint: (options.listEndpoint as UserEndpoint | undefined) ?? DEFAULT_USER_ENDPOINT,
 		};
 	}
 	return settings;

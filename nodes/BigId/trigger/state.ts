@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ScanCursor, UserState } from './changeDetection';
+import type { ScanCursor } from './scanChanges';
+import type { UserState } from './userChanges';
 
 /**
  * The node's static data: `users` (UserState) and `scans` (ScanCursor). Written in place, key by

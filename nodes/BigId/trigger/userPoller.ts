@@ -1,17 +1,13 @@
-import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { listRoles } from '../helpers/roles';
-import { bigIdApiRequest, bigIdApiRequestAllItems, unwrapEnvelope } from '../transport';
-import type { TriggerEvent, UserDetection, UserListing, UserState } from './changeDetection';
-import { detectUserChanges, emptyUserState } from './changeDetection';
-import type { UserListEndpoint, UserSettings } from './settings';
-import { userIdOf } from './userRecords';
-
-const LIST_PATHS: Record<UserListEndpoint, string[]> = {
-	users: ['users'],
-	accessManagement: ['access-management', 'users'],
-};
+import { listRoles } from '../api/roles';
+import { getUserIfPresent, listUsers } from '../api/users';
+import { roleNamesById } from '../model/role';
+import { needsRoleNames, userIdOf, userOutputOf } from '../model/user';
+import type { TriggerEvent } from './events';
+import type { UserSettings } from './settings';
+import type { UserDetection, UserListing, UserState } from './userChanges';
+import { detectUserChanges, emptyUserState } from './userChanges';
 
 /**
  * Every user, and whether that is all of them: each listed user has an ID and their number
@@ -19,9 +15,8 @@ const LIST_PATHS: Record<UserListEndpoint, string[]> = {
  * created or deleted between two pages) fails that test.
  */
 async function listAllUsers(this: IPollFunctions, settings: UserSettings): Promise<UserListing> {
-	const { items, totalCount } = await bigIdApiRequestAllItems.call(this, {
-		path: LIST_PATHS[settings.listEndpoint],
-		listKey: 'users',
+	const { items, totalCount } = await listUsers.call(this, {
+		endpoint: settings.listEndpoint,
 		pageSize: settings.pageSize,
 	});
 	const complete =
@@ -31,29 +26,35 @@ async function listAllUsers(this: IPollFunctions, settings: UserSettings): Promi
 	return { users: items, complete };
 }
 
-/** BigID answers 404 for a deleted user, some versions 400 "Unable to locate". */
-function isGone(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	if (error.httpCode === '404') return true;
-	return error.httpCode === '400' && /unable to locate|not found/i.test(error.message);
+/**
+ * BigID's roles, read at most once per poll and only when asked. Not cached beyond the poll: n8n
+ * keeps one poll context for as long as the workflow is active, and roles are created and renamed
+ * meanwhile.
+ */
+function rolesOfThisPoll(this: IPollFunctions): () => Promise<IDataObject[]> {
+	let roles: Promise<IDataObject[]> | undefined;
+	return async () => await (roles ??= listRoles.call(this));
 }
 
-/** The user as BigID has it now, or undefined when it is gone. Other failures end the poll. */
-async function readUserIfPresent(
-	this: IPollFunctions,
-	id: string,
-): Promise<IDataObject | undefined> {
-	try {
-		const body = await bigIdApiRequest.call(this, { path: ['users', id] });
-		const content = unwrapEnvelope(body);
-		const user = (content.user ?? content) as IDataObject;
-		return userIdOf(user) === undefined ? { ...user, _id: id } : user;
-	} catch (error) {
-		if (isGone(error)) return undefined;
-		throw error instanceof NodeApiError
-			? error
-			: new NodeApiError(this.getNode(), error as JsonObject);
-	}
+/**
+ * Each event's user as User > Get outputs the same BigID user: role names resolved from
+ * `roleIds`, refresh tokens without their values, no secrets. A deleted user is only what the
+ * state kept of it, and stays so.
+ */
+async function withUserOutputs(
+	events: TriggerEvent[],
+	roles: () => Promise<IDataObject[]>,
+): Promise<TriggerEvent[]> {
+	const listedUsers = events.map((event) =>
+		event.event === 'userDeleted' ? undefined : event.user,
+	);
+	const roleNames = listedUsers.some((user) => user && needsRoleNames(user))
+		? roleNamesById(await roles())
+		: new Map<string, string>();
+	return events.map((event, index) => {
+		const user = listedUsers[index];
+		return user ? { ...event, user: userOutputOf(user, roleNames) } : event;
+	});
 }
 
 /**
@@ -68,6 +69,7 @@ export async function pollUsers(
 	now: number,
 ): Promise<UserDetection> {
 	const listing = await listAllUsers.call(this, settings);
+	const roles = rolesOfThisPoll.call(this);
 	const detect = (knownRoles?: string[]) =>
 		detectUserChanges(previous, listing, { ...settings, knownRoles, now });
 	let detection = detect();
@@ -76,7 +78,7 @@ export async function pollUsers(
 	if (settings.confirmDeletions && detection.removedIds.length > 0) {
 		let found = 0;
 		for (const id of detection.removedIds) {
-			const user = await readUserIfPresent.call(this, id);
+			const user = await getUserIfPresent.call(this, id);
 			if (user) {
 				listing.users.push(user);
 				found++;
@@ -86,13 +88,12 @@ export async function pollUsers(
 	}
 
 	if (detection.unresolvedOldRole) {
-		const roles = await listRoles.call(this);
-		const knownRoles = roles.flatMap((role) =>
+		const knownRoles = (await roles()).flatMap((role) =>
 			[role.name, role._id].filter((value): value is string => typeof value === 'string'),
 		);
 		detection = detect(knownRoles);
 	}
-	return detection;
+	return { ...detection, events: await withUserOutputs(detection.events, roles) };
 }
 
 /** Manual mode: the most recently created user on the first page, as a User Created event. */
@@ -100,9 +101,8 @@ export async function sampleCreatedUser(
 	this: IPollFunctions,
 	settings: UserSettings,
 ): Promise<TriggerEvent | undefined> {
-	const { items } = await bigIdApiRequestAllItems.call(this, {
-		path: LIST_PATHS[settings.listEndpoint],
-		listKey: 'users',
+	const { items } = await listUsers.call(this, {
+		endpoint: settings.listEndpoint,
 		limit: settings.pageSize,
 	});
 	const createdAt = (user: IDataObject) =>
@@ -117,5 +117,6 @@ export async function sampleCreatedUser(
 		{ users: [latest], complete: false },
 		{ ...settings, events: ['userCreated'], now: Date.now() },
 	);
-	return detection.events[0];
+	const [event] = await withUserOutputs(detection.events, rolesOfThisPoll.call(this));
+	return event;
 }

@@ -1,3 +1,6 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { userIdOf } from '../model/user';
 import { fnv1a64 } from './fingerprint';
 
 /**
@@ -40,8 +43,6 @@ export interface UserRecord {
 	hashes: number[];
 }
 
-type UserObject = Record<string, unknown>;
-
 const FORMAT_VERSION = 1;
 const HASH_BITS = 21;
 const HASH_MASK = (1 << HASH_BITS) - 1;
@@ -51,11 +52,6 @@ const ENABLED_MASK = 0b11;
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 const MAX_RAW_ID_BYTES = 255;
 const ABSENT = '\u0001absent';
-
-export function userIdOf(user: UserObject): string | undefined {
-	const id = user._id ?? user.id;
-	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
-}
 
 /** Real deployments spell some fields differently from the seed; each reads the first present. */
 const FIELD_SPELLINGS: Record<UserField, readonly string[]> = {
@@ -68,7 +64,7 @@ const FIELD_SPELLINGS: Record<UserField, readonly string[]> = {
 	isEnabled: ['isEnabled', 'enabled'],
 };
 
-export function userFieldValue(user: UserObject, field: UserField): unknown {
+export function userFieldValue(user: IDataObject, field: UserField): unknown {
 	for (const key of FIELD_SPELLINGS[field]) {
 		if (user[key] !== undefined) return user[key];
 	}
@@ -78,7 +74,7 @@ export function userFieldValue(user: UserObject, field: UserField): unknown {
 function canonicalPart(value: unknown): string {
 	if (value === null || value === undefined) return ABSENT;
 	if (typeof value === 'object' && !Array.isArray(value)) {
-		const object = value as UserObject;
+		const object = value as IDataObject;
 		const named = object.name ?? object._id ?? object.id;
 		if (typeof named === 'string' || typeof named === 'number') return String(named);
 		return JSON.stringify(
@@ -110,7 +106,7 @@ export function enabledValueOf(flag: EnabledFlag): boolean | null {
 	return flag === ENABLED_ABSENT ? null : flag === ENABLED_TRUE;
 }
 
-export function recordOf(user: UserObject): UserRecord | undefined {
+export function recordOf(user: IDataObject): UserRecord | undefined {
 	const id = userIdOf(user);
 	if (id === undefined) return undefined;
 	return {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listDataSources } from '../../helpers/dataSources';
-import { readListQuery } from '../../helpers/listQuery';
+import { listDataSources } from '../../api/dataSources';
 import { showFor } from '../common.descriptions';
 import { filterOption, getManyProperties, sortOption } from '../list.descriptions';
+import { readListOptions } from '../parameters';
 
 export const description: INodeProperties[] = showFor(
 	'dataSource',
@@ -32,11 +32,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<IDataObject | IDataObject[]> {
-	const query = readListQuery.call(this, itemIndex);
-	const { items, totalCount } = await listDataSources.call(this, query, itemIndex);
+	const options = readListOptions.call(this, itemIndex);
+	const { items, totalCount } = await listDataSources.call(this, options, itemIndex);
 	if (this.getNodeParameter('options.includeTotalCount', itemIndex, false) as boolean) {
 		// Without BigID's count, only a complete listing knows the total.
-		const total = totalCount ?? (query.limit === undefined ? items.length : null);
+		const total = totalCount ?? (options.limit === undefined ? items.length : null);
 		return { totalCount: total, returned: items.length, dataSources: items };
 	}
 	return items;

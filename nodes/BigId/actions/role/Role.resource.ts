@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export { get, getMany };
+export const operations = { get, getMany };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RoleReference } from '../../helpers/roles';
-import { listRoles, resolveRole } from '../../helpers/roles';
+import { listRoles } from '../../api/roles';
+import type { RoleReference } from '../../model/role';
 import { showFor } from '../common.descriptions';
 import { roleLocator } from './role.descriptions';
+import { resolveRole } from './role.parameters';
 
 export const description: INodeProperties[] = showFor('role', 'get', [
 	roleLocator('The BigID role to get'),

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit } from '../../helpers/parameters';
-import { listRoles } from '../../helpers/roles';
+import { listRoles } from '../../api/roles';
 import { returnAllOrLimit, showFor } from '../common.descriptions';
+import { readLimit } from '../parameters';
 
 export const description: INodeProperties[] = showFor('role', 'getMany', returnAllOrLimit);
 

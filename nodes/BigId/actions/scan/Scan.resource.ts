@@ -6,7 +6,7 @@ import * as getStatus from './getStatus.operation';
 import * as start from './start.operation';
 import * as waitForCompletion from './waitForCompletion.operation';
 
-export { getMany, getManyParentScans, getStatus, start, waitForCompletion };
+export const operations = { getMany, getManyParentScans, getStatus, start, waitForCompletion };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TERMINAL_STATES } from '../../helpers/scans';
+import { DEFAULT_TERMINAL_STATES } from '../../model/scan';
 
 export const scanIdProperty: INodeProperties = {
 	displayName: 'Scan ID',
@@ -19,5 +19,5 @@ export const terminalStatesOption: INodeProperties = {
 	type: 'string',
 	default: DEFAULT_TERMINAL_STATES,
 	description:
-		'Scan states that mean the scan has ended, separated by commas and compared without case. BigID has more states than it documents; add any your version uses.',
+		'Scan states that mean the scan has ended, separated by commas and compared without case, spaces or underscores (Completed With Errors is CompletedWithErrors). BigID has more states than it documents; add any your version uses.',
 };

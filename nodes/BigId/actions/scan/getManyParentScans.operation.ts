@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readListQuery } from '../../helpers/listQuery';
-import { listParentScans } from '../../helpers/scans';
+import { listParentScans } from '../../api/scans';
 import { showFor } from '../common.descriptions';
 import { filterOption, getManyProperties, sortOption } from '../list.descriptions';
+import { readListOptions } from '../parameters';
 
 export const description: INodeProperties[] = showFor(
 	'scan',
@@ -23,7 +23,7 @@ export const description: INodeProperties[] = showFor(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { items } = await listParentScans.call(
 		this,
-		readListQuery.call(this, itemIndex),
+		readListOptions.call(this, itemIndex),
 		itemIndex,
 	);
 	return items;

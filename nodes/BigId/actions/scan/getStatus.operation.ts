@@ -1,14 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	DEFAULT_TERMINAL_STATES,
-	getScanStatus,
-	readTerminalStates,
-	requireScanId,
-} from '../../helpers/scans';
+import { getScanStatus } from '../../api/scans';
+import { scanStatusOf } from '../../model/scan';
 import { showFor } from '../common.descriptions';
 import { optionsCollection } from '../list.descriptions';
 import { scanIdProperty, terminalStatesOption } from './common.descriptions';
+import { readScanId, readTerminalStateKeys } from './scan.parameters';
 
 export const description: INodeProperties[] = showFor('scan', 'getStatus', [
 	scanIdProperty,
@@ -16,11 +13,7 @@ export const description: INodeProperties[] = showFor('scan', 'getStatus', [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scanId = requireScanId.call(this, this.getNodeParameter('scanId', itemIndex), itemIndex);
-	const terminalStates = readTerminalStates.call(
-		this,
-		this.getNodeParameter('options.terminalStates', itemIndex, DEFAULT_TERMINAL_STATES),
-		itemIndex,
-	);
-	return await getScanStatus.call(this, scanId, terminalStates, itemIndex);
+	const scanId = readScanId.call(this, itemIndex);
+	const terminalKeys = readTerminalStateKeys.call(this, itemIndex);
+	return scanStatusOf(scanId, await getScanStatus.call(this, scanId, itemIndex), terminalKeys);
 }

@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { ScanProfileLocator } from '../../helpers/scanProfiles';
-import {
-	findScanProfileByName,
-	getScanProfile,
-	locatorValue,
-	PROFILE_NOT_FOUND_FIX,
-} from '../../helpers/scanProfiles';
-import { startedScanIdOf } from '../../helpers/scans';
-import { bigIdApiRequest, unwrapEnvelope } from '../../transport';
+import { listScanProfilesIfOffered, PROFILE_NOT_FOUND_FIX } from '../../api/scanProfiles';
+import { startScan } from '../../api/scans';
 import { showFor } from '../common.descriptions';
 import { optionsCollection } from '../list.descriptions';
 import { scanProfileLocator } from '../scanProfile/common.descriptions';
+import { readScanProfileById, readScanProfileLocator } from '../scanProfile/scanProfile.parameters';
 
 const DEFAULT_SCAN_ORIGIN = 'Invoked manually';
 
@@ -45,18 +40,32 @@ export const description: INodeProperties[] = showFor('scan', 'start', [
 	]),
 ]);
 
+/** A profile by exact name; undefined when this BigID version cannot list profiles. */
+async function findScanProfileByName(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
+	const outcome = await listScanProfilesIfOffered.call(this, {}, itemIndex);
+	if ('missingStatus' in outcome) return undefined;
+	const profile = outcome.answer.items.find((candidate) => candidate.name === name);
+	if (!profile) {
+		throw new NodeOperationError(this.getNode(), `Scan profile "${name}" was not found`, {
+			itemIndex,
+			description: `Scan profile names must match BigID exactly. ${PROFILE_NOT_FOUND_FIX}`,
+		});
+	}
+	return profile;
+}
+
 /**
  * The seed starts a scan with `{scanProfileId}`, real deployments with `{scanType,
  * scanProfileName, scanOrigin}`: the body carries everything the chosen profile gives.
  */
-async function profileReference(
-	this: IExecuteFunctions,
-	locator: ScanProfileLocator,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const value = locatorValue.call(this, locator, itemIndex);
-	if (locator.mode !== 'name') {
-		const profile = await getScanProfile.call(this, value, itemIndex);
+async function profileReference(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { mode, value } = readScanProfileLocator.call(this, itemIndex);
+	if (mode !== 'name') {
+		const profile = await readScanProfileById.call(this, value, itemIndex);
 		return { scanProfileId: profile._id ?? value, scanProfileName: profile.name };
 	}
 	const profile = await findScanProfileByName.call(this, value, itemIndex);
@@ -67,25 +76,14 @@ async function profileReference(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const locator = this.getNodeParameter('scanProfile', itemIndex) as ScanProfileLocator;
 	const scanType = this.getNodeParameter('scanType', itemIndex) as string;
 	const scanOrigin = this.getNodeParameter(
 		'options.scanOrigin',
 		itemIndex,
 		DEFAULT_SCAN_ORIGIN,
 	) as string;
-	const reference = await profileReference.call(this, locator, itemIndex);
+	const reference = await profileReference.call(this, itemIndex);
 	const body: IDataObject = { ...reference, scanType, scanOrigin };
-	const answer = await bigIdApiRequest.call(
-		this,
-		{
-			method: 'POST',
-			path: ['scans'],
-			body,
-			hints: { 404: PROFILE_NOT_FOUND_FIX },
-		},
-		itemIndex,
-	);
-	const message = answer.message ?? unwrapEnvelope(answer).message ?? null;
-	return { scanId: startedScanIdOf(answer) ?? null, ...body, message };
+	const { scanId, message } = await startScan.call(this, body, itemIndex);
+	return { scanId, ...body, message };
 }

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { ScanStatus } from '../../helpers/scans';
-import { getScanStatus, readTerminalStates, requireScanId } from '../../helpers/scans';
+import { getScanStatus } from '../../api/scans';
+import type { ScanStatus } from '../../model/scan';
+import { scanStatusOf } from '../../model/scan';
 import { showFor } from '../common.descriptions';
 import { optionsCollection } from '../list.descriptions';
 import { scanIdProperty, terminalStatesOption } from './common.descriptions';
+import { readScanId, readTerminalStateKeys } from './scan.parameters';
 
 export const description: INodeProperties[] = showFor('scan', 'waitForCompletion', [
 	scanIdProperty,
@@ -83,22 +85,24 @@ function describeStatus(status: ScanStatus): string {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const scanId = requireScanId.call(this, this.getNodeParameter('scanId', itemIndex), itemIndex);
+	const scanId = readScanId.call(this, itemIndex);
 	const intervalMs =
 		requirePositiveSeconds.call(this, 'pollInterval', 'Poll Interval', itemIndex) * 1000;
 	const timeoutSeconds = requirePositiveSeconds.call(this, 'timeout', 'Timeout', itemIndex);
 	const onTimeout = this.getNodeParameter('onTimeout', itemIndex) as 'error' | 'output';
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
-		failOnUnsuccessfulScan?: boolean;
-		terminalStates?: string;
-	};
-	const terminalStates = readTerminalStates.call(this, options.terminalStates, itemIndex);
+	const failOnUnsuccessfulScan = this.getNodeParameter(
+		'options.failOnUnsuccessfulScan',
+		itemIndex,
+		false,
+	) as boolean;
+	const terminalKeys = readTerminalStateKeys.call(this, itemIndex);
 
 	const deadline = Date.now() + timeoutSeconds * 1000;
 	for (let polls = 1; ; polls++) {
-		const status = await getScanStatus.call(this, scanId, terminalStates, itemIndex);
+		const answer = await getScanStatus.call(this, scanId, itemIndex);
+		const status = scanStatusOf(scanId, answer, terminalKeys);
 		if (status.isFinished) {
-			if (options.failOnUnsuccessfulScan && !status.isSuccessful) {
+			if (failOnUnsuccessfulScan && !status.isSuccessful) {
 				throw new NodeOperationError(
 					this.getNode(),
 					`Scan ${scanId} finished without success: ${describeStatus(status)}`,

@@ -6,7 +6,7 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-export { create, deleteScanProfile as delete, get, getMany, update };
+export const operations = { create, delete: deleteScanProfile, get, getMany, update };
 
 export const description: INodeProperties[] = [
 	{

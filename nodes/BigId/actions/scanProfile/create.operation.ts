@@ -1,15 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { DataSourceSelection, RunMode } from '../../helpers/scanProfiles';
-import {
-	readExtraFields,
-	requireProfileName,
-	requireScanTemplateId,
-	resolveDataSourceList,
-	runModeFields,
-	scanProfileOf,
-} from '../../helpers/scanProfiles';
-import { bigIdApiRequest } from '../../transport';
+import { listDataSourcesOnce } from '../../api/dataSources';
+import { createScanProfile } from '../../api/scanProfiles';
+import { isDataSourceEnabled } from '../../model/dataSource';
+import type { RunMode } from '../../model/scanProfile';
 import { showFor } from '../common.descriptions';
 import {
 	cronExpressionDescription,
@@ -19,6 +14,17 @@ import {
 	runModeOptions,
 	timeZoneDescription,
 } from './common.descriptions';
+import {
+	readExtraFields,
+	requireDataSourceIds,
+	requireExistingDataSources,
+	requireProfileName,
+	requireScanTemplateId,
+	requireValidCron,
+	requireValidTimeZone,
+} from './scanProfile.parameters';
+
+type DataSourceSelection = 'selected' | 'allEnabled';
 
 export const description: INodeProperties[] = showFor('scanProfile', 'create', [
 	{
@@ -114,6 +120,46 @@ export const description: INodeProperties[] = showFor('scanProfile', 'create', [
 	},
 ]);
 
+/** "All enabled data sources" as BigID lists them when the node runs. */
+async function enabledDataSourceIds(this: IExecuteFunctions, itemIndex: number): Promise<string[]> {
+	const sources = await listDataSourcesOnce.call(this, itemIndex);
+	const ids = sources.filter(isDataSourceEnabled).map((source) => String(source._id));
+	if (ids.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'BigID has no enabled data source to scan', {
+			itemIndex,
+			description: 'Enable or connect a data source in BigID first, then run the node again.',
+		});
+	}
+	return ids;
+}
+
+/** Input checks first, then one read of the data sources to resolve "all" or to name unknown IDs. */
+async function readDataSourceList(this: IExecuteFunctions, itemIndex: number): Promise<string[]> {
+	const selection = this.getNodeParameter('dataSourceSelection', itemIndex) as DataSourceSelection;
+	if (selection === 'allEnabled') return await enabledDataSourceIds.call(this, itemIndex);
+	const ids = requireDataSourceIds.call(
+		this,
+		this.getNodeParameter('dataSourceIds', itemIndex),
+		itemIndex,
+	);
+	await requireExistingDataSources.call(this, ids, itemIndex);
+	return ids;
+}
+
+/** The run mode as BigID stores it: either `isSingleRunScan: true` or a `schedule`, never both. */
+function readRunMode(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const runMode = this.getNodeParameter('runMode', itemIndex) as RunMode;
+	if (runMode === 'oneTime') return { isSingleRunScan: true };
+	const cronExpression = this.getNodeParameter('cronExpression', itemIndex) as string;
+	const timeZone = this.getNodeParameter('timeZone', itemIndex) as string;
+	return {
+		schedule: {
+			cronExpression: requireValidCron.call(this, cronExpression, itemIndex),
+			timeZone: requireValidTimeZone.call(this, timeZone, itemIndex),
+		},
+	};
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requireProfileName.call(this, this.getNodeParameter('name', itemIndex), itemIndex);
 	const scanTemplateId = requireScanTemplateId.call(
@@ -121,23 +167,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('scanTemplateId', itemIndex),
 		itemIndex,
 	);
-	const runMode = this.getNodeParameter('runMode', itemIndex) as RunMode;
-	const schedule = runModeFields.call(
-		this,
-		runMode,
-		runMode === 'scheduled' ? (this.getNodeParameter('cronExpression', itemIndex) as string) : '',
-		runMode === 'scheduled' ? (this.getNodeParameter('timeZone', itemIndex) as string) : '',
-		itemIndex,
-	);
+	const schedule = readRunMode.call(this, itemIndex);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const otherFields = readExtraFields.call(this, additionalFields.otherFields, itemIndex);
-	const selection = this.getNodeParameter('dataSourceSelection', itemIndex) as DataSourceSelection;
-	const dataSourceList = await resolveDataSourceList.call(
-		this,
-		selection,
-		selection === 'selected' ? this.getNodeParameter('dataSourceIds', itemIndex) : [],
-		itemIndex,
-	);
+	const dataSourceList = await readDataSourceList.call(this, itemIndex);
 
 	const body: IDataObject = {
 		...otherFields,
@@ -153,18 +186,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.isCustomScanProfile = additionalFields.isCustomScanProfile;
 	}
 
-	const answer = await bigIdApiRequest.call(
-		this,
-		{
-			method: 'POST',
-			path: ['scanProfiles'],
-			body,
-			hints: {
-				400: 'Check the data source IDs, the scan template ID and the schedule of the profile.',
-			},
-		},
-		itemIndex,
-	);
-	// Some versions answer with little more than the ID: what was sent fills in the rest.
-	return { ...body, ...scanProfileOf(answer) };
+	return await createScanProfile.call(this, body, itemIndex);
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readListQuery } from '../../helpers/listQuery';
-import { listScanProfiles } from '../../helpers/scanProfiles';
+import { listScanProfiles } from '../../api/scanProfiles';
 import { showFor } from '../common.descriptions';
 import { getManyProperties } from '../list.descriptions';
+import { readListOptions } from '../parameters';
 
 export const description: INodeProperties[] = showFor(
 	'scanProfile',
@@ -12,10 +12,7 @@ export const description: INodeProperties[] = showFor(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const { items } = await listScanProfiles.call(
-		this,
-		readListQuery.call(this, itemIndex),
-		itemIndex,
-	);
+	const options = readListOptions.call(this, itemIndex);
+	const { items } = await listScanProfiles.call(this, options, itemIndex);
 	return items;
 }

@@ -1,20 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requireDataSourceIds, requireExistingDataSources } from '../../helpers/dataSources';
-import type { RunMode, ScanProfileLocator } from '../../helpers/scanProfiles';
-import {
-	getScanProfile,
-	locatorValue,
-	readExtraFields,
-	requireProfileName,
-	requireScanTemplateId,
-	requireValidCron,
-	requireValidTimeZone,
-	scanProfileOf,
-	writableFields,
-} from '../../helpers/scanProfiles';
-import { requireOffered } from '../../helpers/unconfirmedEndpoints';
+import { replaceScanProfile } from '../../api/scanProfiles';
+import type { RunMode } from '../../model/scanProfile';
 import { showFor } from '../common.descriptions';
 import {
 	cronExpressionDescription,
@@ -25,6 +13,17 @@ import {
 	scanProfileLocator,
 	timeZoneDescription,
 } from './common.descriptions';
+import {
+	readExtraFields,
+	readScanProfileById,
+	readScanProfileLocator,
+	requireDataSourceIds,
+	requireExistingDataSources,
+	requireProfileName,
+	requireScanTemplateId,
+	requireValidCron,
+	requireValidTimeZone,
+} from './scanProfile.parameters';
 
 interface UpdateFields {
 	name?: string;
@@ -162,12 +161,11 @@ function readChanges(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const locator = this.getNodeParameter('scanProfile', itemIndex) as ScanProfileLocator;
-	const profileId = locatorValue.call(this, locator, itemIndex);
+	const { value: profileId } = readScanProfileLocator.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFields;
 	const { changes, dataSourceList, schedule } = readChanges.call(this, fields, itemIndex);
 
-	const current = await getScanProfile.call(this, profileId, itemIndex);
+	const current = await readScanProfileById.call(this, profileId, itemIndex);
 	if (dataSourceList) {
 		await requireExistingDataSources.call(this, dataSourceList, itemIndex);
 		changes.dataSourceList = dataSourceList;
@@ -189,12 +187,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changes.isSingleRunScan = false;
 	}
 
-	// PUT may replace the whole profile: send the current one with the changes merged in.
-	const request = {
-		method: 'PUT' as const,
-		path: ['scanProfiles', String(current._id)],
-		body: { ...writableFields(current), ...changes },
-	};
-	const answer = await requireOffered(this, 'updating scan profiles', request, itemIndex);
-	return { ...current, ...changes, ...scanProfileOf(answer) };
+	return await replaceScanProfile.call(this, current, changes, itemIndex);
 }

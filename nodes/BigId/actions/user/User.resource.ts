@@ -9,7 +9,16 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-export { create, deleteUser as delete, disable, enable, findByEmailOrName, get, getMany, update };
+export const operations = {
+	create,
+	delete: deleteUser,
+	disable,
+	enable,
+	findByEmailOrName,
+	get,
+	getMany,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{

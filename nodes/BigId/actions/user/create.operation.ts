@@ -1,20 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RoleReference } from '../../helpers/roles';
-import { listRolesOnce, resolveRole } from '../../helpers/roles';
-import {
-	normalizeUsers,
-	requestWithPassword,
-	requireEmail,
-	requireName,
-	userEndpointOf,
-	userOf,
-} from '../../helpers/users';
-import { idOf } from '../../transport';
+import { listRolesOnce } from '../../api/roles';
+import { createUser, toUserOutputs } from '../../api/users';
+import { idOf } from '../../model/object';
+import type { RoleReference } from '../../model/role';
 import { showFor } from '../common.descriptions';
 import { roleLocator } from '../role/role.descriptions';
+import { resolveRole } from '../role/role.parameters';
 import { passwordField, profileFields } from './user.descriptions';
+import { readUserEndpoint, requireEmail, requireName } from './user.parameters';
 
 export const description: INodeProperties[] = showFor('user', 'create', [
 	{
@@ -80,21 +75,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 
 	const body: IDataObject = { name, email, password, role: role.name, ...additionalFields };
-	if (userEndpointOf.call(this, itemIndex) === 'accessManagement') body.roleIds = [idOf(role)];
-	const answer = await requestWithPassword.call(
-		this,
-		{
-			method: 'POST',
-			path: ['users'],
-			body,
-			hints: {
-				400: 'Check the fields: a local user needs a name, an email, a password that meets the password policy of BigID, and a role.',
-				409: 'A user with this name already exists in BigID. Use Find by Email or Name to get it, or choose another name.',
-			},
-		},
-		password,
-		itemIndex,
-	);
-	const [user] = await normalizeUsers.call(this, [userOf(answer)], itemIndex);
+	if (readUserEndpoint.call(this, itemIndex) === 'accessManagement') body.roleIds = [idOf(role)];
+	const created = await createUser.call(this, body, password, itemIndex);
+	const [user] = await toUserOutputs.call(this, [created], itemIndex);
 	return user;
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { USER_ID_HINTS, userIdParameter } from '../../helpers/users';
-import { bigIdApiRequest, unwrapEnvelope } from '../../transport';
+import { deleteUser } from '../../api/users';
 import { showFor } from '../common.descriptions';
 import { userLocator } from './user.descriptions';
+import { readUserId } from './user.parameters';
 
 export const description: INodeProperties[] = showFor('user', 'delete', [
 	userLocator(
@@ -30,11 +30,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				'Deleting a BigID user is permanent and loses its audit history. Use the Disable operation instead (recommended), or turn on Confirm Permanent Deletion to delete for good.',
 		});
 	}
-	const id = userIdParameter.call(this, itemIndex);
-	const answer = await bigIdApiRequest.call(
-		this,
-		{ method: 'DELETE', path: ['users', id], hints: USER_ID_HINTS },
-		itemIndex,
-	);
-	return { ...unwrapEnvelope(answer), id, _id: id, deleted: true };
+	const id = readUserId.call(this, itemIndex);
+	return { ...(await deleteUser.call(this, id, itemIndex)), id, _id: id, deleted: true };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { setUserEnabled } from '../../helpers/userStatus';
+import { setUserEnabled } from './enabledState';
 import { showFor } from '../common.descriptions';
 import { userLocator } from './user.descriptions';
 

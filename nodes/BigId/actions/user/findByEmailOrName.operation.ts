@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readPageSize } from '../../helpers/parameters';
-import type { LookupField } from '../../helpers/userFilters';
-import { lookupMatcher } from '../../helpers/userFilters';
-import { listUsers, normalizeUsers, userEndpointOf } from '../../helpers/users';
+import { listUsers, toUserOutputs } from '../../api/users';
+import { sameText } from '../../model/object';
 import { pageSizeOption, showFor } from '../common.descriptions';
+import { readPageSize } from '../parameters';
+import { readUserEndpoint } from './user.parameters';
+
+type LookupField = 'emailOrName' | 'email' | 'name';
 
 export const description: INodeProperties[] = showFor('user', 'findByEmailOrName', [
 	{
@@ -62,6 +64,13 @@ export const description: INodeProperties[] = showFor('user', 'findByEmailOrName
 	},
 ]);
 
+/** The first user whose email or name (or either) is the value, without case. */
+function lookupMatcher(field: LookupField, wanted: string): (user: IDataObject) => boolean {
+	return (user) =>
+		(field !== 'name' && sameText(user.email, wanted)) ||
+		(field !== 'email' && sameText(user.name, wanted));
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const findBy = this.getNodeParameter('findBy', itemIndex, 'emailOrName') as LookupField;
 	const searchedFor = String(this.getNodeParameter('searchValue', itemIndex, '')).trim();
@@ -74,13 +83,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const matches = lookupMatcher(findBy, searchedFor);
 	const { items } = await listUsers.call(
 		this,
-		userEndpointOf.call(this, itemIndex),
-		{ pageSize: readPageSize.call(this, itemIndex), stopWhen: (page) => page.some(matches) },
+		{
+			endpoint: readUserEndpoint.call(this, itemIndex),
+			pageSize: readPageSize.call(this, itemIndex),
+			stopWhen: (page) => page.some(matches),
+		},
 		itemIndex,
 	);
 	const found = items.find(matches);
 	if (found) {
-		const [user] = await normalizeUsers.call(this, [found], itemIndex);
+		const [user] = await toUserOutputs.call(this, [found], itemIndex);
 		return { ...user, found: true };
 	}
 	if (this.getNodeParameter('ifNotFound', itemIndex, 'error') === 'outputNotFoundItem') {

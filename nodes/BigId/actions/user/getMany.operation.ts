@@ -1,18 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, readPageSize } from '../../helpers/parameters';
-import { listRolesOnce, resolveRole } from '../../helpers/roles';
-import type { UserFilters } from '../../helpers/userFilters';
-import { userMatcher } from '../../helpers/userFilters';
-import {
-	accessReviewFieldsOf,
-	listUsers,
-	normalizeUsers,
-	userEndpointOf,
-} from '../../helpers/users';
-import { idOf } from '../../transport';
+import { listRolesOnce } from '../../api/roles';
+import { listUsers, toUserOutputs } from '../../api/users';
+import { idOf, sameText } from '../../model/object';
+import { accessReviewFieldsOf, isUserEnabled, userHasRole } from '../../model/user';
 import { pageSizeOption, returnAllOrLimit, showFor } from '../common.descriptions';
+import { readLimit, readPageSize } from '../parameters';
+import { resolveRole } from '../role/role.parameters';
 import { roleNameOption } from './user.descriptions';
+import { readUserEndpoint } from './user.parameters';
+
+/** The filters; `role` is the BigID role the role name resolved to. */
+interface UserFilters {
+	email?: string;
+	name?: string;
+	role?: IDataObject;
+	isEnabled?: boolean;
+	origin?: string;
+}
 
 export const description: INodeProperties[] = showFor('user', 'getMany', [
 	...returnAllOrLimit,
@@ -98,6 +103,20 @@ async function readFilters(this: IExecuteFunctions, itemIndex: number): Promise<
 	return filters;
 }
 
+/**
+ * A test on users as BigID answers them (`role` or `roleIds`), so it can run on each page as it
+ * arrives. Email, name and origin compare without case: jdoe@Example.com is jdoe@example.com.
+ */
+function userMatcher(filters: UserFilters): (user: IDataObject) => boolean {
+	const { email, name, role, isEnabled, origin } = filters;
+	return (user) =>
+		(email === undefined || sameText(user.email, email)) &&
+		(name === undefined || sameText(user.name, name)) &&
+		(role === undefined || userHasRole(user, role)) &&
+		(isEnabled === undefined || isUserEnabled(user) === isEnabled) &&
+		(origin === undefined || sameText(user.origin, origin));
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = readLimit.call(this, itemIndex);
 	const pageSize = readPageSize.call(this, itemIndex);
@@ -114,8 +133,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const matchedIds = new Set<unknown>();
 	const { items } = await listUsers.call(
 		this,
-		userEndpointOf.call(this, itemIndex),
 		{
+			endpoint: readUserEndpoint.call(this, itemIndex),
 			pageSize,
 			limit: filtered ? undefined : limit,
 			stopWhen:
@@ -129,6 +148,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	const selected = items.filter(matches).slice(0, limit);
-	const users = await normalizeUsers.call(this, selected, itemIndex);
+	const users = await toUserOutputs.call(this, selected, itemIndex);
 	return reviewFieldsOnly ? users.map(accessReviewFieldsOf) : users;
 }

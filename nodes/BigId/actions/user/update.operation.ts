@@ -1,18 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listRolesOnce, resolveRole } from '../../helpers/roles';
-import type { UserChanges } from '../../helpers/users';
-import {
-	normalizeUsers,
-	putWholeUser,
-	readUser,
-	requireEmail,
-	requireName,
-	userIdParameter,
-} from '../../helpers/users';
+import { listRolesOnce } from '../../api/roles';
+import { getUser, replaceUser, toUserOutputs } from '../../api/users';
+import type { UserChanges } from '../../model/user';
 import { showFor } from '../common.descriptions';
+import { resolveRole } from '../role/role.parameters';
 import { passwordField, profileFields, roleNameOption, userLocator } from './user.descriptions';
+import { readUserId, requireEmail, requireName } from './user.parameters';
 
 export const description: INodeProperties[] = showFor('user', 'update', [
 	userLocator('The BigID user to update'),
@@ -74,7 +69,7 @@ async function readChanges(this: IExecuteFunctions, itemIndex: number): Promise<
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = userIdParameter.call(this, itemIndex);
+	const id = readUserId.call(this, itemIndex);
 	const changes = await readChanges.call(this, itemIndex);
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
@@ -82,8 +77,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Add the fields to change under Update Fields, with a value.',
 		});
 	}
-	const current = await readUser.call(this, id, itemIndex);
-	const stored = await putWholeUser.call(this, id, current, changes, itemIndex);
-	const [user] = await normalizeUsers.call(this, [stored], itemIndex);
+	const current = await getUser.call(this, id, itemIndex);
+	const stored = await replaceUser.call(this, id, current, changes, itemIndex);
+	const [user] = await toUserOutputs.call(this, [stored], itemIndex);
 	return user;
 }

@@ -1,9 +1,11 @@
 /**
- * The trigger's change detection: given what the last poll left and what BigID lists now,
- * which events happened and what to remember. No n8n, no HTTP: a pure function of its inputs,
- * so a poll that runs again on the same saved state derives the same events with the same
- * `eventId`s, whatever n8n did or did not save in between.
+ * User change detection: given the fingerprints the last poll left and what BigID lists now,
+ * which user events happened and what to remember. No n8n, no HTTP.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FieldChange, TriggerEvent, TriggerEventName, UserEventName } from './events';
+import { sortEvents, timeOf } from './events';
 import { hashId } from './fingerprint';
 import type {
 	EnabledFlag,
@@ -26,41 +28,6 @@ import {
 	userFieldValue,
 } from './userRecords';
 
-type PlainObject = Record<string, unknown>;
-
-export const USER_EVENTS = [
-	'userCreated',
-	'userUpdated',
-	'userDisabled',
-	'userEnabled',
-	'userRoleChanged',
-	'userDeleted',
-] as const;
-export type UserEventName = (typeof USER_EVENTS)[number];
-export type TriggerEventName = 'scanFinished' | UserEventName;
-
-export interface FieldChange {
-	/** Absent when the trigger does not keep that field's value (free text without Keep Previous Values). */
-	old?: unknown;
-	new: unknown;
-}
-
-export type ScanOutcome = 'succeeded' | 'failed';
-
-export interface TriggerEvent {
-	event: TriggerEventName;
-	/** The same change always gets the same id, so a downstream can drop a redelivered one. */
-	eventId: string;
-	/** Epoch milliseconds; events of one poll are emitted in this order. */
-	occurredAt: number;
-	user?: PlainObject;
-	scan?: PlainObject;
-	outcome?: ScanOutcome;
-	changes?: Record<string, FieldChange>;
-}
-
-// ----- users -----
-
 export interface UserState {
 	/** Encoded records (see userRecords.ts). */
 	records: string;
@@ -75,7 +42,7 @@ export interface UserState {
 }
 
 export interface UserListing {
-	users: PlainObject[];
+	users: IDataObject[];
 	/**
 	 * Whether `users` is every user BigID holds (its count matched `totalCount`, and missing users
 	 * were confirmed gone). Only a complete listing may report deletions.
@@ -110,14 +77,8 @@ type EnumerableField = (typeof ENUMERABLE_FIELDS)[number];
 const AMBIGUOUS = Symbol('ambiguous');
 type Candidates = Map<number, unknown>;
 
-function timeOf(value: unknown, fallback: number): number {
-	const parsed =
-		typeof value === 'string' || typeof value === 'number' ? Date.parse(String(value)) : NaN;
-	return Number.isFinite(parsed) ? parsed : fallback;
-}
-
 function buildCandidates(
-	users: PlainObject[],
+	users: IDataObject[],
 	knownRoles: readonly string[],
 ): Record<EnumerableField, Candidates> {
 	const candidates: Record<EnumerableField, Candidates> = { role: new Map(), origin: new Map() };
@@ -137,7 +98,7 @@ function buildCandidates(
 	return candidates;
 }
 
-function textValuesOf(user: PlainObject): Array<string | null> {
+function textValuesOf(user: IDataObject): Array<string | null> {
 	return TEXT_USER_FIELDS.map((field) => {
 		const value = userFieldValue(user, field);
 		return value === undefined || value === null ? null : String(value);
@@ -175,7 +136,7 @@ function changeOf(
 	context: UserDiffContext,
 	before: UserRecord,
 	after: UserRecord,
-	user: PlainObject,
+	user: IDataObject,
 	field: UserField,
 ): FieldChange {
 	if (field === 'isEnabled') {
@@ -190,7 +151,7 @@ function userEvent(
 	context: UserDiffContext,
 	event: UserEventName,
 	record: UserRecord,
-	user: PlainObject,
+	user: IDataObject,
 	occurredAt: number,
 	changes?: Record<string, FieldChange>,
 ): TriggerEvent {
@@ -212,7 +173,7 @@ function diffUser(
 	context: UserDiffContext,
 	before: UserRecord,
 	after: UserRecord,
-	user: PlainObject,
+	user: IDataObject,
 ): TriggerEvent[] {
 	const { events: selected, watchedFields } = context.options;
 	const changed = new Set<UserField>();
@@ -258,7 +219,7 @@ export function detectUserChanges(
 	listing: UserListing,
 	options: UserDetectionOptions,
 ): UserDetection {
-	const listed = new Map<string, { user: PlainObject; record: UserRecord }>();
+	const listed = new Map<string, { user: IDataObject; record: UserRecord }>();
 	for (const user of listing.users) {
 		const record = recordOf(user);
 		if (record && !listed.has(record.id)) listed.set(record.id, { user, record });
@@ -315,7 +276,7 @@ export function detectUserChanges(
 		}
 		removedIds.push(id);
 		if (options.events.includes('userDeleted')) {
-			const user: PlainObject = { id, _id: id };
+			const user: IDataObject = { id, _id: id };
 			if (kept) TEXT_USER_FIELDS.forEach((field, index) => (user[field] = kept[index]));
 			events.push(userEvent(context, 'userDeleted', record, user, options.now));
 		}
@@ -335,141 +296,4 @@ export function detectUserChanges(
 /** A state that knows no user: everything listed against it is new. */
 export function emptyUserState(): UserState {
 	return { records: encodeUserRecords([]), generation: 0 };
-}
-
-// ----- scans -----
-
-export interface ScanCursor {
-	/** The newest `updated_at` processed, in epoch milliseconds. */
-	updatedAt: number;
-	/** `id:state` of the scans processed at exactly `updatedAt`, so a tie is neither lost nor repeated. */
-	boundary: string[];
-}
-
-export type OutcomeFilter = 'any' | ScanOutcome;
-
-export interface ScanDetectionOptions {
-	/** States that end a scan, compared without case, spaces or underscores. */
-	terminalStates: readonly string[];
-	/** Scan profile names to report; empty for every profile. Compared without case. */
-	profileNames: readonly string[];
-	outcome: OutcomeFilter;
-}
-
-export interface ScanDetection {
-	events: TriggerEvent[];
-	nextState: ScanCursor;
-}
-
-export function normalizeState(state: unknown): string {
-	return String(state ?? '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
-}
-
-/** When the parent scan last changed; a scan without a date sorts as the oldest. */
-export function scanUpdatedAt(scan: PlainObject): number {
-	return timeOf(scan.updated_at ?? scan.updatedAt, -Infinity);
-}
-
-function scanIdOf(scan: PlainObject): string {
-	return String(scan._id ?? scan.id ?? '');
-}
-
-function boundaryKey(scan: PlainObject): string {
-	return `${scanIdOf(scan)}:${normalizeState(scan.state)}`;
-}
-
-export function scanProfileNameOf(scan: PlainObject): string | undefined {
-	const profile = scan.scanProfile as PlainObject | undefined;
-	const name = scan.scanProfileName ?? profile?.name ?? scan.name;
-	return typeof name === 'string' ? name : undefined;
-}
-
-export function isFinishedScan(scan: PlainObject, terminalStates: readonly string[]): boolean {
-	const state = normalizeState(scan.state);
-	return state !== '' && terminalStates.some((terminal) => normalizeState(terminal) === state);
-}
-
-export function outcomeOf(scan: PlainObject): ScanOutcome {
-	return normalizeState(scan.state) === 'completed' ? 'succeeded' : 'failed';
-}
-
-export function matchesScanFilters(scan: PlainObject, options: ScanDetectionOptions): boolean {
-	if (!isFinishedScan(scan, options.terminalStates)) return false;
-	if (options.outcome !== 'any' && outcomeOf(scan) !== options.outcome) return false;
-	if (options.profileNames.length === 0) return true;
-	const profile = scanProfileNameOf(scan)?.trim().toLowerCase();
-	return options.profileNames.some((name) => name.trim().toLowerCase() === profile);
-}
-
-export function scanFinishedEvent(scan: PlainObject): TriggerEvent {
-	const updatedAt = scanUpdatedAt(scan);
-	return {
-		event: 'scanFinished',
-		eventId: hashId([
-			'scanFinished',
-			scanIdOf(scan),
-			normalizeState(scan.state),
-			String(updatedAt),
-		]),
-		occurredAt: timeOf(scan.completed_at ?? scan.completedAt, updatedAt),
-		scan,
-		outcome: outcomeOf(scan),
-	};
-}
-
-/** Whether a page, listed newest `updated_at` first, already reaches back past the cursor. */
-export function reachesPastCursor(cursor: ScanCursor | undefined, page: PlainObject[]): boolean {
-	if (cursor === undefined) return true;
-	return page.some((scan) => scanUpdatedAt(scan) < cursor.updatedAt);
-}
-
-function isNew(scan: PlainObject, cursor: ScanCursor): boolean {
-	const updatedAt = scanUpdatedAt(scan);
-	if (updatedAt > cursor.updatedAt) return true;
-	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(scan));
-}
-
-/**
- * Parent scans changed since the cursor, of which those that reached a terminal state (and
- * pass the filters) are reported. Without a cursor this is the baseline: the newest listed
- * scan becomes the cursor, nothing is reported.
- */
-export function detectFinishedScans(
-	previous: ScanCursor | undefined,
-	parents: PlainObject[],
-	options: ScanDetectionOptions,
-): ScanDetection {
-	const cursor = previous ?? { updatedAt: -Infinity, boundary: [] };
-	const fresh = parents.filter(
-		(scan) => Number.isFinite(scanUpdatedAt(scan)) && isNew(scan, cursor),
-	);
-	const newest = Math.max(cursor.updatedAt, ...fresh.map(scanUpdatedAt));
-	const boundary = new Set(newest === cursor.updatedAt ? cursor.boundary : []);
-	for (const scan of fresh) if (scanUpdatedAt(scan) === newest) boundary.add(boundaryKey(scan));
-	const nextState: ScanCursor = {
-		updatedAt: Number.isFinite(newest) ? newest : 0,
-		boundary: [...boundary].sort(),
-	};
-	if (previous === undefined) return { events: [], nextState };
-
-	const seen = new Set<string>();
-	const events = fresh
-		.filter((scan) => {
-			const key = boundaryKey(scan);
-			if (seen.has(key)) return false;
-			seen.add(key);
-			return matchesScanFilters(scan, options);
-		})
-		.map(scanFinishedEvent);
-	return { events: sortEvents(events), nextState };
-}
-
-/** Oldest first; ties in a fixed order so the same changes always come out the same way. */
-export function sortEvents(events: TriggerEvent[]): TriggerEvent[] {
-	return [...events].sort(
-		(a, b) =>
-			a.occurredAt - b.occurredAt || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
-	);
 }

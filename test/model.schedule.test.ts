@@ -1,4 +1,4 @@
-import { cronExpressionProblem, timeZoneProblem } from '../nodes/BigId/helpers/schedule';
+import { cronExpressionProblem, timeZoneProblem } from '../nodes/BigId/model/schedule';
 
 describe('cronExpressionProblem', () => {
 	it.each([

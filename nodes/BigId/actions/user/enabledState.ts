@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isUserEnabled, normalizeUsers, putWholeUser, readUser, userIdParameter } from './users';
+import { getUser, replaceUser, toUserOutputs } from '../../api/users';
+import { isUserEnabled } from '../../model/user';
+import { readUserId } from './user.parameters';
 
 const SAML_DISABLE_NOTE =
 	'This user signs in through SAML: also disable them in your identity provider (Okta, Entra ID...), or they are provisioned again at their next login.';
@@ -15,11 +17,11 @@ export async function setUserEnabled(
 	itemIndex: number,
 	enabled: boolean,
 ): Promise<IDataObject> {
-	const id = userIdParameter.call(this, itemIndex);
-	let stored = await readUser.call(this, id, itemIndex);
+	const id = readUserId.call(this, itemIndex);
+	let stored = await getUser.call(this, id, itemIndex);
 	if (isUserEnabled(stored) !== enabled) {
-		await putWholeUser.call(this, id, stored, { isEnabled: enabled }, itemIndex);
-		stored = await readUser.call(this, id, itemIndex);
+		await replaceUser.call(this, id, stored, { isEnabled: enabled }, itemIndex);
+		stored = await getUser.call(this, id, itemIndex);
 		if (isUserEnabled(stored) !== enabled) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -32,6 +34,6 @@ export async function setUserEnabled(
 			);
 		}
 	}
-	const [user] = await normalizeUsers.call(this, [stored], itemIndex);
+	const [user] = await toUserOutputs.call(this, [stored], itemIndex);
 	return !enabled && user.origin === 'saml' ? { ...user, note: SAML_DISABLE_NOTE } : user;
 }

@@ -1,8 +1,12 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_LIMIT } from '../actions/common.descriptions';
+import type { ListOptions } from '../api/list';
 import { DEFAULT_PAGE_SIZE } from '../transport';
+import { MAX_LIMIT } from './common.descriptions';
+
+export const FIND_DATA_SOURCE_IDS =
+	'Use Data Source > Get Many (GET /ds-connections) to find the _id of each data source, or choose them from the list.';
 
 /** Return All / Limit of a Get Many operation: undefined means every item. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
@@ -70,4 +74,19 @@ export function requireText(
 		});
 	}
 	return text;
+}
+
+/** Return All / Limit, Page Size, and the Sort and Filter options where the operation has them. */
+export function readListOptions(this: IExecuteFunctions, itemIndex: number): ListOptions {
+	const qs: IDataObject = {};
+	for (const option of ['sort', 'filter']) {
+		const value = (this.getNodeParameter(`options.${option}`, itemIndex, '') as string).trim();
+		// Sent only when set: BigID's default order and no filter otherwise.
+		if (value !== '') qs[option] = value;
+	}
+	return {
+		qs,
+		limit: readLimit.call(this, itemIndex),
+		pageSize: readPageSize.call(this, itemIndex),
+	};
 }

@@ -1,19 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BigIdContext, BigIdRequest } from '../transport';
 import { bigIdApiRequest } from '../transport';
-
-/** n8n's own errors unchanged, anything else wrapped: what a catch block hands on. */
-export function asNodeError(
-	context: BigIdContext,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	return error instanceof NodeApiError || error instanceof NodeOperationError
-		? error
-		: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-}
+import { asNodeError } from './errors';
 
 export type EndpointOutcome<T> = { answer: T } | { missingStatus: string };
 
@@ -57,7 +47,7 @@ export function endpointNotOffered(
 
 /** A request to an unconfirmed endpoint the operation cannot do without. */
 export async function requireOffered(
-	context: IExecuteFunctions,
+	context: BigIdContext,
 	what: string,
 	request: BigIdRequest,
 	itemIndex: number,

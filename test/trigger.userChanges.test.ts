@@ -1,20 +1,9 @@
-import type {
-	ScanCursor,
-	TriggerEvent,
-	TriggerEventName,
-	UserDetectionOptions,
-	UserEventName,
-	UserState,
-} from '../nodes/BigId/trigger/changeDetection';
-import {
-	detectFinishedScans,
-	detectUserChanges,
-	reachesPastCursor,
-	USER_EVENTS,
-} from '../nodes/BigId/trigger/changeDetection';
-import { fnv1a64, hashId } from '../nodes/BigId/trigger/fingerprint';
-import type { SeededRandom } from '../sandbox/random';
-import { createSeededRandom } from '../sandbox/random';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TriggerEventName, UserEventName } from '../nodes/BigId/trigger/events';
+import { USER_EVENTS } from '../nodes/BigId/trigger/events';
+import type { UserDetectionOptions, UserState } from '../nodes/BigId/trigger/userChanges';
+import { detectUserChanges } from '../nodes/BigId/trigger/userChanges';
 import type { UserField } from '../nodes/BigId/trigger/userRecords';
 import {
 	canonicalFieldValue,
@@ -26,8 +15,12 @@ import {
 	USER_FIELDS,
 	userFieldValue,
 } from '../nodes/BigId/trigger/userRecords';
+import type { SeededRandom } from '../sandbox/random';
+import { createSeededRandom } from '../sandbox/random';
+import type { Delivery, SimulatedSaveModel } from './harness/staticData';
+import { clone, Persistence, SAVE_MODELS } from './harness/staticData';
 
-type User = Record<string, unknown>;
+type User = IDataObject;
 
 type Random = SeededRandom;
 const seededRandom = createSeededRandom;
@@ -65,38 +58,7 @@ function makeUser(random: Random, now: number, id = objectId(random)): User {
 	};
 }
 
-const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
-
 // ----- unit tests -----
-
-describe('fnv1a64', () => {
-	/** The same hash with BigInt, byte by byte, as the FNV reference describes it. */
-	function reference(text: string): bigint {
-		let hash = 0xcbf29ce484222325n;
-		for (let index = 0; index < text.length; index++) {
-			const unit = text.charCodeAt(index);
-			for (const byte of [unit >>> 8, unit & 0xff]) {
-				hash ^= BigInt(byte);
-				hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-			}
-		}
-		return hash;
-	}
-
-	it.each(['', 'a', 'jdoe@example.com', 'Ünïcödé ✓ 🚀', 'x'.repeat(1000)])(
-		'matches a BigInt FNV-1a 64 for %p',
-		(text) => {
-			const { high, low } = fnv1a64(text);
-			expect((BigInt(high) << 32n) | BigInt(low)).toBe(reference(text));
-		},
-	);
-
-	it('gives 11-character URL-safe ids that depend on every part and their boundaries', () => {
-		const id = hashId(['userUpdated', 'abc', '1.2.3']);
-		expect(id).toMatch(/^[A-Za-z0-9_-]{11}$/);
-		expect(hashId(['ab', 'c'])).not.toBe(hashId(['a', 'bc']));
-	});
-});
 
 describe('user records', () => {
 	it('encode and decode ObjectId and other ids, every enabled state and field hash', () => {
@@ -270,165 +232,7 @@ describe('detectUserChanges', () => {
 	});
 });
 
-describe('detectFinishedScans', () => {
-	const options = {
-		terminalStates: ['Completed', 'Failed', 'Stopped', 'Aborted', 'CompletedWithErrors'],
-		profileNames: [],
-		outcome: 'any' as const,
-	};
-	const at = (seconds: number) => new Date(Date.UTC(2024, 0, 1, 0, 0, seconds)).toISOString();
-	const scan = (id: string, state: string, seconds: number, profile = 'Nightly') => ({
-		_id: id,
-		state,
-		updated_at: at(seconds),
-		scanProfileName: profile,
-	});
-
-	it('takes the newest scan as the baseline and reports nothing', () => {
-		const { events, nextState } = detectFinishedScans(
-			undefined,
-			[scan('b', 'Completed', 20), scan('a', 'Completed', 10)],
-			options,
-		);
-		expect(events).toEqual([]);
-		expect(nextState).toEqual({ updatedAt: Date.parse(at(20)), boundary: ['b:completed'] });
-	});
-
-	it('reports a tie at the cursor once: neither lost nor repeated', () => {
-		const cursor: ScanCursor = { updatedAt: Date.parse(at(20)), boundary: ['b:completed'] };
-		const listing = [
-			scan('c', 'Failed', 20),
-			scan('b', 'Completed', 20),
-			scan('a', 'Completed', 10),
-		];
-		const first = detectFinishedScans(cursor, listing, options);
-		expect(first.events.map((event) => event.scan!._id)).toEqual(['c']);
-		expect(first.nextState.boundary).toEqual(['b:completed', 'c:failed']);
-		expect(detectFinishedScans(first.nextState, listing, options).events).toEqual([]);
-	});
-
-	it('skips running scans, filters by outcome and profile, compares states without case', () => {
-		const cursor: ScanCursor = { updatedAt: Date.parse(at(0)), boundary: [] };
-		const listing = [
-			scan('r', 'InProgress', 5),
-			scan('w', 'completed_with_errors', 4, 'Weekly'),
-			scan('f', 'FAILED', 3),
-			scan('s', 'Completed', 2),
-		];
-		const ids = (result: { events: TriggerEvent[] }) => result.events.map((e) => e.scan!._id);
-		expect(ids(detectFinishedScans(cursor, listing, options))).toEqual(['s', 'f', 'w']);
-		expect(ids(detectFinishedScans(cursor, listing, { ...options, outcome: 'failed' }))).toEqual([
-			'f',
-			'w',
-		]);
-		expect(
-			ids(detectFinishedScans(cursor, listing, { ...options, profileNames: [' weekly '] })),
-		).toEqual(['w']);
-		expect(reachesPastCursor(cursor, listing)).toBe(false);
-		expect(reachesPastCursor({ updatedAt: Date.parse(at(3)), boundary: [] }, listing)).toBe(true);
-	});
-});
-
 // ----- the property test -----
-
-/** `everyPoll` is no n8n's: every poll commits, to compare selections without persistence effects. */
-type SaveModel = 'durableCursor' | 'emitOnly' | 'emitAndActivation' | 'everyPoll';
-const SAVE_MODELS: SaveModel[] = ['durableCursor', 'emitOnly', 'emitAndActivation'];
-
-/** A state and the world it was first taken from, carried together through saves and rollbacks. */
-interface Held<S> {
-	state: S | undefined;
-	lineage: number;
-	baseline?: Map<string, Record<string, string>>;
-}
-
-/**
- * How n8n keeps a poll node's static data:
- * - durableCursor (2.x PollCursorService): each poll works on a copy of the committed cursor; it is
- *   committed with the execution, or alone when the poll emits nothing, except after the
- *   activation poll; a poll can be fenced out (nothing committed, nothing delivered); an execution
- *   may be delivered twice (at least once).
- * - emitOnly (1.x as the issue states it): the in-memory state moves on every poll, the database copy
- *   only when a poll emits; the emit and the save are not atomic, so a crash between them delivers
- *   without saving.
- * - emitAndActivation (2.x default scheduler and 1.x's ActiveWorkflowManager.add): also saved after
- *   the activation poll.
- * A restart rolls the in-memory state back to the saved one and runs an activation poll.
- */
-class Persistence<S> {
-	private saved: Held<S>;
-	private live: Held<S>;
-	private activationPending = true;
-	private lineages = 0;
-	lostSaves = 0;
-	redeliveries = 0;
-
-	constructor(
-		readonly model: SaveModel,
-		private readonly random: Random,
-		private readonly faults: boolean,
-		private readonly crashes: boolean,
-	) {
-		this.saved = { state: undefined, lineage: 0 };
-		this.live = this.saved;
-	}
-
-	/** What the next poll runs on. */
-	get current(): Held<S> {
-		return this.model === 'durableCursor' ? this.saved : this.live;
-	}
-
-	restart(): void {
-		this.live = clone(this.saved);
-		this.live.baseline = this.saved.baseline;
-		this.activationPending = true;
-	}
-
-	/** Returns how many times the poll's events reach a workflow execution (0, 1 or 2). */
-	finishPoll(
-		next: S | undefined,
-		snapshot: () => Map<string, Record<string, string>>,
-		emits: boolean,
-	) {
-		const isActivation = this.activationPending;
-		this.activationPending = false;
-		const base = this.current;
-		const held: Held<S> =
-			base.state === undefined
-				? next === undefined
-					? base
-					: { state: next, lineage: ++this.lineages, baseline: snapshot() }
-				: { state: next, lineage: base.lineage, baseline: base.baseline };
-		// Drawn whatever happens, so two runs of one seed meet the same faults.
-		const fencedOut = this.random.chance(0.08) && this.faults;
-		const deliveredTwice = this.random.chance(0.05) && this.faults;
-		const crashBeforeSave = this.random.chance(0.1) && this.crashes;
-		if (this.model === 'everyPoll') {
-			this.saved = held;
-			return { deliveries: emits ? 1 : 0, lineage: held.lineage };
-		}
-		if (this.model === 'durableCursor') {
-			if (fencedOut || (isActivation && !emits)) return { deliveries: 0, lineage: held.lineage };
-			this.saved = held;
-			if (!emits) return { deliveries: 0, lineage: held.lineage };
-			if (deliveredTwice) this.redeliveries++;
-			return { deliveries: deliveredTwice ? 2 : 1, lineage: held.lineage };
-		}
-		this.live = held;
-		const saves = emits || (isActivation && this.model === 'emitAndActivation');
-		if (saves) {
-			if (emits && crashBeforeSave) this.lostSaves++;
-			else this.saved = { ...held, state: clone(held.state) };
-		}
-		return { deliveries: emits ? 1 : 0, lineage: held.lineage };
-	}
-}
-
-interface Delivery {
-	events: TriggerEvent[];
-	lineage: number;
-	world: Map<string, Record<string, string>>;
-}
 
 /** What the events must reproduce: every field as the detector compares it. */
 function projectionOf(user: User): Record<string, string> {
@@ -515,7 +319,7 @@ function listingOf(random: Random, world: Map<string, User>, partial: boolean) {
 
 interface UserSequenceOptions {
 	seed: number;
-	model: SaveModel;
+	model: SimulatedSaveModel;
 	events: readonly UserEventName[];
 	watchedFields: readonly UserField[];
 	keepPreviousValues: boolean;
@@ -746,108 +550,5 @@ describe('property: each user change is emitted exactly once under every save mo
 		process.stdout.write(
 			`property: ${plan.length} user sequences (${subsets.length} subsets compared with the full selection)\n`,
 		);
-	});
-});
-
-describe('property: each finished scan is emitted exactly once under every save model', () => {
-	const TERMINAL = ['Completed', 'Failed', 'Stopped', 'Aborted', 'CompletedWithErrors'];
-	const options = { terminalStates: TERMINAL, profileNames: [], outcome: 'any' as const };
-	const PAGE_SIZE = 3;
-
-	function runScanSequence(seed: number, model: SaveModel, faults: boolean, crashes: boolean) {
-		const random = seededRandom(seed);
-		const persistence = new Persistence<ScanCursor>(model, random, faults, crashes);
-		const scans: Array<{ _id: string; state: string; updated_at: string }> = [];
-		let now = Date.UTC(2024, 0, 1);
-		const deliveries: Delivery[] = [];
-		const terminal = (scan: { state: string }) => TERMINAL.includes(scan.state);
-
-		const change = () => {
-			// Coarse clock: many scans share an updated_at, the ties the boundary set is for.
-			if (random.chance(0.5)) now += 1000;
-			const running = scans.filter((scan) => !terminal(scan));
-			const stamp = new Date(now).toISOString();
-			if (running.length === 0 || random.chance(0.4)) {
-				scans.push({ _id: objectId(random), state: 'InProgress', updated_at: stamp });
-			} else {
-				const scan = random.pick(running);
-				scan.state = random.chance(0.6) ? random.pick(TERMINAL) : 'InProgress';
-				scan.updated_at = stamp;
-			}
-		};
-		/** What the poller reads: newest first, page by page, until a page reaches the cursor. */
-		const listing = (cursor: ScanCursor | undefined) => {
-			const sorted = scans
-				.map(clone)
-				.sort(
-					(a, b) =>
-						Date.parse(b.updated_at) - Date.parse(a.updated_at) || (random.chance(0.5) ? 1 : -1),
-				);
-			const read: typeof sorted = [];
-			for (let skip = 0; skip < sorted.length; skip += PAGE_SIZE) {
-				const page = sorted.slice(skip, skip + PAGE_SIZE);
-				read.push(...page);
-				if (reachesPastCursor(cursor, page)) break;
-			}
-			return read;
-		};
-		const poll = (mayFail: boolean) => {
-			if (mayFail && random.chance(0.1)) return;
-			const result = detectFinishedScans(
-				persistence.current.state,
-				listing(persistence.current.state),
-				options,
-			);
-			const snapshot = () => new Map(scans.filter(terminal).map((scan) => [scan._id, {}]));
-			const { deliveries: times, lineage } = persistence.finishPoll(
-				result.nextState,
-				snapshot,
-				result.events.length > 0,
-			);
-			for (let time = 0; time < times; time++) {
-				deliveries.push({ events: result.events, lineage, world: new Map() });
-			}
-		};
-
-		for (let step = 10 + below(random, 30); step > 0; step--) {
-			for (let count = below(random, 4); count > 0; count--) change();
-			if (faults && random.chance(0.08)) persistence.restart();
-			poll(faults);
-		}
-		for (let settle = 0; settle < 2; settle++) poll(false);
-		return { persistence, deliveries, scans };
-	}
-
-	it('holds for 600 random sequences with ties, paging stops, failures, re-runs and restarts', () => {
-		for (let index = 0; index < 600; index++) {
-			const model = SAVE_MODELS[index % SAVE_MODELS.length];
-			const faults = index % 10 !== 0;
-			const crashes = faults && index % 4 === 1;
-			const { persistence, deliveries, scans } = runScanSequence(
-				5000 + index,
-				model,
-				faults,
-				crashes,
-			);
-			const context = `scan seed ${5000 + index}, ${model}`;
-			const final = persistence.current;
-			const emitted = deliveries
-				.filter((delivery) => delivery.lineage === final.lineage)
-				.flatMap((delivery) => delivery.events);
-			const ids = emitted.map((event) => String(event.scan!._id));
-			if (persistence.lostSaves === 0 && persistence.redeliveries === 0) {
-				expect({ context, duplicates: ids.filter((id, at) => ids.indexOf(id) !== at) }).toEqual({
-					context,
-					duplicates: [],
-				});
-			}
-			const expected = scans
-				.filter((scan) => TERMINAL.includes(scan.state) && !final.baseline!.has(scan._id))
-				.map((scan) => scan._id);
-			expect({ context, emitted: [...new Set(ids)].sort() }).toEqual({
-				context,
-				emitted: expected.sort(),
-			});
-		}
 	});
 });

@@ -1,0 +1,87 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { idOf, normalizeObject } from './object';
+
+/** BigID's set of scan states is open: these end a scan unless the user configures others. */
+export const DEFAULT_TERMINAL_STATES = 'Completed, Failed, Stopped, Aborted, CompletedWithErrors';
+
+/**
+ * The one comparison key of a scan state: BigID versions spell the same state 'Completed With
+ * Errors', 'completed_with_errors' or 'CompletedWithErrors', so only letters and digits count,
+ * without case.
+ */
+export function scanStateKey(state: unknown): string {
+	return String(state ?? '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
+}
+
+const SUCCEEDED_KEY = scanStateKey('Completed');
+
+/** The keys of a comma-separated list of states, as Terminal States takes them; empty when none is given. */
+export function terminalStateKeysOf(text: string): Set<string> {
+	return new Set(
+		text
+			.split(',')
+			.map(scanStateKey)
+			.filter((key) => key !== ''),
+	);
+}
+
+export function isScanFinished(state: unknown, terminalKeys: ReadonlySet<string>): boolean {
+	const key = scanStateKey(state);
+	return key !== '' && terminalKeys.has(key);
+}
+
+/** Only Completed is a success: Completed With Errors, Failed, Stopped... are not. */
+export function isScanSucceeded(state: unknown): boolean {
+	return scanStateKey(state) === SUCCEEDED_KEY;
+}
+
+export interface ScanStatus extends IDataObject {
+	scanId: string;
+	status: string;
+	progress: number | null;
+	isFinished: boolean;
+	isSuccessful: boolean;
+}
+
+/** What `GET /scans/{id}/status` answered, classified. Unknown states pass through as BigID spells them. */
+export function scanStatusOf(
+	scanId: string,
+	answer: IDataObject,
+	terminalKeys: ReadonlySet<string>,
+): ScanStatus {
+	const status = String(answer.status ?? answer.state ?? '');
+	const progress = Number(answer.progress);
+	return {
+		...answer,
+		scanId,
+		status,
+		progress: answer.progress === undefined || !Number.isFinite(progress) ? null : progress,
+		isFinished: isScanFinished(status, terminalKeys),
+		isSuccessful: isScanSucceeded(status),
+	};
+}
+
+/** A parent scan as the node outputs it: both ID spellings, and its child scan IDs ready for a Split Out or a loop. */
+export function parentScanOutputOf(parent: IDataObject): IDataObject {
+	const children = Array.isArray(parent.scanChildren) ? (parent.scanChildren as IDataObject[]) : [];
+	return {
+		...normalizeObject(parent),
+		childScanIds: children
+			.map((child) => (child && typeof child === 'object' ? idOf(child) : undefined))
+			.filter((id): id is string => id !== undefined),
+	};
+}
+
+/** The new scan's ID in a start answer: `scanId` on the seed's, `_id`/`id` on others, at the top or nested. */
+export function startedScanIdOf(...candidates: unknown[]): string | undefined {
+	for (const candidate of candidates) {
+		if (!candidate || typeof candidate !== 'object' || Array.isArray(candidate)) continue;
+		const record = candidate as IDataObject;
+		const id = record.scanId ?? record._id ?? record.id;
+		if (typeof id === 'string' || typeof id === 'number') return String(id);
+	}
+	return undefined;
+}

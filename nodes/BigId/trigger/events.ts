@@ -1,0 +1,53 @@
+/**
+ * What the trigger emits, whatever the BigID object: the event names, the event itself and the
+ * order events of one poll leave in. Change detection (userChanges.ts, scanChanges.ts) is a pure
+ * function of its inputs, so a poll that runs again on the same saved state derives the same
+ * events with the same `eventId`s, whatever n8n did or did not save in between.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export const USER_EVENTS = [
+	'userCreated',
+	'userUpdated',
+	'userDisabled',
+	'userEnabled',
+	'userRoleChanged',
+	'userDeleted',
+] as const;
+export type UserEventName = (typeof USER_EVENTS)[number];
+export type TriggerEventName = 'scanFinished' | UserEventName;
+
+export interface FieldChange {
+	/** Absent when the trigger does not keep that field's value (free text without Keep Previous Values). */
+	old?: unknown;
+	new: unknown;
+}
+
+export type ScanOutcome = 'succeeded' | 'failed';
+
+export interface TriggerEvent {
+	event: TriggerEventName;
+	/** The same change always gets the same id, so a downstream can drop a redelivered one. */
+	eventId: string;
+	/** Epoch milliseconds; events of one poll are emitted in this order. */
+	occurredAt: number;
+	user?: IDataObject;
+	scan?: IDataObject;
+	outcome?: ScanOutcome;
+	changes?: Record<string, FieldChange>;
+}
+
+/** A BigID date as epoch milliseconds, or `fallback` when it is absent or unreadable. */
+export function timeOf(value: unknown, fallback: number): number {
+	const parsed =
+		typeof value === 'string' || typeof value === 'number' ? Date.parse(String(value)) : NaN;
+	return Number.isFinite(parsed) ? parsed : fallback;
+}
+
+/** Oldest first; ties in a fixed order so the same changes always come out the same way. */
+export function sortEvents(events: TriggerEvent[]): TriggerEvent[] {
+	return [...events].sort(
+		(a, b) =>
+			a.occurredAt - b.occurredAt || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
+	);
+}

@@ -1,0 +1,123 @@
+/**
+ * Scan change detection: which parent scans reached a terminal state since the cursor the last
+ * poll left, and the cursor to remember. No n8n, no HTTP.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { idOf, sameText } from '../model/object';
+import { isScanFinished, isScanSucceeded, scanStateKey } from '../model/scan';
+import type { ScanOutcome, TriggerEvent } from './events';
+import { sortEvents, timeOf } from './events';
+import { hashId } from './fingerprint';
+
+export interface ScanCursor {
+	/** The newest `updated_at` processed, in epoch milliseconds. */
+	updatedAt: number;
+	/** `id:state` of the scans processed at exactly `updatedAt`, so a tie is neither lost nor repeated. */
+	boundary: string[];
+}
+
+export type OutcomeFilter = 'any' | ScanOutcome;
+
+export interface ScanDetectionOptions {
+	/** The keys (model/scan.ts `scanStateKey`) of the states that end a scan. */
+	terminalStateKeys: ReadonlySet<string>;
+	/** Scan profile names to report; empty for every profile. Compared without case. */
+	profileNames: readonly string[];
+	outcome: OutcomeFilter;
+}
+
+export interface ScanDetection {
+	events: TriggerEvent[];
+	nextState: ScanCursor;
+}
+
+/** When the parent scan last changed; a scan without a date sorts as the oldest. */
+export function scanUpdatedAt(scan: IDataObject): number {
+	return timeOf(scan.updated_at ?? scan.updatedAt, -Infinity);
+}
+
+function boundaryKey(scan: IDataObject): string {
+	return `${idOf(scan) ?? ''}:${scanStateKey(scan.state)}`;
+}
+
+export function scanProfileNameOf(scan: IDataObject): string | undefined {
+	const profile = scan.scanProfile as IDataObject | undefined;
+	const name = scan.scanProfileName ?? profile?.name ?? scan.name;
+	return typeof name === 'string' ? name : undefined;
+}
+
+export function outcomeOf(scan: IDataObject): ScanOutcome {
+	return isScanSucceeded(scan.state) ? 'succeeded' : 'failed';
+}
+
+export function matchesScanFilters(scan: IDataObject, options: ScanDetectionOptions): boolean {
+	if (!isScanFinished(scan.state, options.terminalStateKeys)) return false;
+	if (options.outcome !== 'any' && outcomeOf(scan) !== options.outcome) return false;
+	if (options.profileNames.length === 0) return true;
+	const profile = scanProfileNameOf(scan);
+	return options.profileNames.some((name) => sameText(profile, name));
+}
+
+export function scanFinishedEvent(scan: IDataObject): TriggerEvent {
+	const updatedAt = scanUpdatedAt(scan);
+	return {
+		event: 'scanFinished',
+		eventId: hashId([
+			'scanFinished',
+			idOf(scan) ?? '',
+			scanStateKey(scan.state),
+			String(updatedAt),
+		]),
+		occurredAt: timeOf(scan.completed_at ?? scan.completedAt, updatedAt),
+		scan,
+		outcome: outcomeOf(scan),
+	};
+}
+
+/** Whether a page, listed newest `updated_at` first, already reaches back past the cursor. */
+export function reachesPastCursor(cursor: ScanCursor | undefined, page: IDataObject[]): boolean {
+	if (cursor === undefined) return true;
+	return page.some((scan) => scanUpdatedAt(scan) < cursor.updatedAt);
+}
+
+function isNew(scan: IDataObject, cursor: ScanCursor): boolean {
+	const updatedAt = scanUpdatedAt(scan);
+	if (updatedAt > cursor.updatedAt) return true;
+	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(scan));
+}
+
+/**
+ * Parent scans changed since the cursor, of which those that reached a terminal state (and
+ * pass the filters) are reported. Without a cursor this is the baseline: the newest listed
+ * scan becomes the cursor, nothing is reported.
+ */
+export function detectFinishedScans(
+	previous: ScanCursor | undefined,
+	parents: IDataObject[],
+	options: ScanDetectionOptions,
+): ScanDetection {
+	const cursor = previous ?? { updatedAt: -Infinity, boundary: [] };
+	const fresh = parents.filter(
+		(scan) => Number.isFinite(scanUpdatedAt(scan)) && isNew(scan, cursor),
+	);
+	const newest = Math.max(cursor.updatedAt, ...fresh.map(scanUpdatedAt));
+	const boundary = new Set(newest === cursor.updatedAt ? cursor.boundary : []);
+	for (const scan of fresh) if (scanUpdatedAt(scan) === newest) boundary.add(boundaryKey(scan));
+	const nextState: ScanCursor = {
+		updatedAt: Number.isFinite(newest) ? newest : 0,
+		boundary: [...boundary].sort(),
+	};
+	if (previous === undefined) return { events: [], nextState };
+
+	const seen = new Set<string>();
+	const events = fresh
+		.filter((scan) => {
+			const key = boundaryKey(scan);
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return matchesScanFilters(scan, options);
+		})
+		.map(scanFinishedEvent);
+	return { events: sortEvents(events), nextState };
+}
