@@ -116,22 +116,22 @@ describe.each(CONCURRENCIES)(
 			expect(result.ids).toEqual(before);
 		});
 
-		test('a cache that answers page 100 with page 150 once it has it: every user once, in order', async () => {
+		test('a cache that answers a page once with a later page it already served: every user once, in order', async () => {
 			const box = await useSandbox({ users: 250 });
 			holdBackTheNextTwoPages(box);
-			let page150: ApiResponse | undefined;
+			const served = new Map<number, ApiResponse>();
 			let repeated = false;
 			lie(box, (answer, _body, skip) => {
-				if (skip === 150) page150 = answer;
-				if (skip === 100 && page150 && !repeated) {
-					repeated = true;
-					return page150;
-				}
-				return answer;
+				const later = [...served.keys()].find((servedSkip) => servedSkip > skip);
+				served.set(skip, answer);
+				if (later === undefined || repeated) return answer;
+				repeated = true;
+				return served.get(later)!;
 			});
 
 			const result = await list({ pageSize: 50, concurrency });
 
+			// Read one at a time, no page is served before an earlier one.
 			expect(repeated).toBe(concurrency > 1);
 			expect(result.ids).toEqual(storeIds(box));
 		});
@@ -251,7 +251,7 @@ describe('pagination under load', () => {
 	test.each([4, 10])(
 		'a 429 storm at concurrency %i: one request at a time after the first 429, every user once',
 		async (concurrency) => {
-			const box = await useSandbox({ users: 2000 });
+			const box = await useSandbox({ users: 4000 });
 			box.faults.configure({
 				routes: [USERS_ROUTE],
 				rate429: 0.15,
@@ -260,18 +260,26 @@ describe('pagination under load', () => {
 				latencyMs: [0, 20],
 			});
 			const server = watchServer();
+			const mark = capturedLogs.lines.length;
 
 			const result = await list({ pageSize: 100, concurrency }).finally(server.stop);
 
 			expect(result.error).toBeUndefined();
 			expect(result.ids).toEqual(storeIds(box));
 			expect(box.stats.faults['429-retry-after']).toBeGreaterThan(0);
+			expect(
+				capturedLogs.lines
+					.slice(mark)
+					.filter((line) => /answered 429; reading the rest one page at a time/.test(line.message)),
+			).toHaveLength(1);
 			// Before the first 429 the pages overlapped; after it no request met another.
 			expect(Math.max(...server.arrivals.map((arrival) => arrival.inFlight))).toBeGreaterThan(0);
 			const newPages = server.arrivals.filter((arrival) => arrival.newPage);
-			expect(newPages.length).toBeGreaterThan(0);
-			expect(newPages.filter((arrival) => arrival.inFlight > 0)).toEqual([]);
-			expect(listRequests(box)).toBe(20 + box.stats.faults['429-retry-after']);
+			expect(newPages.length).toBeGreaterThanOrEqual(concurrency);
+			// Pages asked for while the 429 was on its way to the client may still meet others.
+			const overlapping = newPages.filter((arrival) => arrival.inFlight > 0);
+			expect(overlapping.length).toBeLessThan(concurrency);
+			expect(listRequests(box)).toBe(40 + box.stats.faults['429-retry-after']);
 		},
 	);
 

@@ -138,6 +138,11 @@ class Listing {
 		this.pageRequest = {
 			...rest,
 			onThrottle: () => {
+				if (!this.throttled) {
+					this.context.logger.debug(
+						`BigID ${this.pathText()}: answered 429; reading the rest one page at a time`,
+					);
+				}
 				this.throttled = true;
 				rest.onThrottle?.();
 			},
