@@ -19,6 +19,10 @@ export interface Row {
 	raw?: Spread;
 	/** Taken pair by pair (pack run / raw run), so machine noise cancels. */
 	ratio?: Spread;
+	/** The same work as a sequential loop of n8n's request helper in the same engine. */
+	peer?: Spread;
+	/** Pack run / peer run, pair by pair. */
+	peerRatio?: Spread;
 	goal?: Goal;
 	/** Decimals shown in the table. */
 	digits: number;
@@ -55,11 +59,22 @@ function goalCell(goal: Goal | undefined): string {
 
 /** A Markdown table, so the output can go into the README as printed. */
 export function formatTable(rows: Row[]): string {
-	const header = ['Figure', 'Pack median [min–max]', 'Raw median [min–max]', 'Ratio', 'Goal'];
+	const withPeer = rows.some((row) => row.peer !== undefined);
+	const header = [
+		'Figure',
+		'Pack median [min–max]',
+		...(withPeer ? ['Peer median [min–max]'] : []),
+		'Raw median [min–max]',
+		...(withPeer ? ['Pack/peer'] : []),
+		'Pack/raw',
+		'Goal',
+	];
 	const cells = rows.map((row) => [
 		`${row.scenario}. ${row.figure}`,
 		formatSpread(row.pack, row.digits),
+		...(withPeer ? [formatSpread(row.peer, row.digits)] : []),
 		formatSpread(row.raw, row.digits),
+		...(withPeer ? [formatSpread(row.peerRatio, 2)] : []),
 		formatSpread(row.ratio, 2),
 		goalCell(row.goal),
 	]);

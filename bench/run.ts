@@ -6,6 +6,7 @@ import { formatTable, missedCountGoals, writeJson } from './report';
 import type { Row } from './report';
 import type { BenchOptions, Scenario } from './scenarios/common';
 import { PAGE_CAP } from './scenarios/common';
+import { concurrentListings } from './scenarios/concurrentListings';
 import { allParentScans, allUsers } from './scenarios/listing';
 import { oneRequestExecutions } from './scenarios/oneRequest';
 import { sandboxAlone } from './scenarios/sandboxAlone';
@@ -19,6 +20,7 @@ const SCENARIOS: Record<number, Scenario> = {
 	4: userTriggerPoll,
 	5: oneRequestExecutions,
 	6: sandboxAlone,
+	7: concurrentListings,
 };
 
 const USAGE = `npm run bench -- [options]
@@ -37,7 +39,9 @@ BigID sandbox. Prints a Markdown table, writes JSON, and exits non-zero only whe
   --sandbox-requests N  requests per run of the sandbox-alone figures (default 2000)
   --latency MS          the sandbox answers every API request but the login MS later, as a
                         distant BigID would (default 0: the figures of the issue)
-  --only 1,3            run only these scenarios
+  --latencies MS,MS     the latencies scenario 7 sets in turn (default 0,20,100)
+  --only 1,3            run only these scenarios (7: concurrent listings against the
+                        sequential peer and the raw concurrent client)
   --out PATH            JSON output (default bench-results/latest.json)`;
 
 const SPECS = {
@@ -57,6 +61,7 @@ function readOptions(): BenchOptions {
 		options: {
 			...Object.fromEntries(Object.keys(SPECS).map((name) => [name, { type: 'string' }])),
 			only: { type: 'string' },
+			latencies: { type: 'string' },
 			out: { type: 'string' },
 			help: { type: 'boolean' },
 		} as Record<string, { type: 'string' | 'boolean' }>,
@@ -80,7 +85,14 @@ function readOptions(): BenchOptions {
 			: Object.keys(SCENARIOS).map(Number);
 	const unknown = only.filter((scenario) => !SCENARIOS[scenario]);
 	if (unknown.length > 0)
-		throw new Error(`--only takes scenarios 1 to 6, not ${unknown.join(',')}`);
+		throw new Error(`--only takes scenarios 1 to 7, not ${unknown.join(',')}`);
+	const latencies =
+		typeof values.latencies === 'string'
+			? values.latencies.split(',').map((part) => Number(part.trim()))
+			: [0, 20, 100];
+	if (latencies.some((latency) => !Number.isInteger(latency) || latency < 0)) {
+		throw new Error(`--latencies takes whole numbers of ms, not ${String(values.latencies)}`);
+	}
 	return {
 		users: count('users', 1),
 		scans: count('scans', 1),
@@ -91,6 +103,7 @@ function readOptions(): BenchOptions {
 		newScans: count('new-scans', 0),
 		sandboxRequests: count('sandbox-requests', 1),
 		latencyMs: count('latency', 0),
+		latencies,
 		only: [...new Set(only)].sort(),
 		out: resolve(typeof values.out === 'string' ? values.out : 'bench-results/latest.json'),
 	};

@@ -1,3 +1,4 @@
+import { DEFAULT_CONCURRENCY } from '../nodes/BigId/transport';
 import type { Sandbox } from '../sandbox';
 import { runWorkflow } from './harness/engine';
 import { startSandboxSession } from './harness/sandbox';
@@ -23,7 +24,8 @@ describe('pagination of skip/limit lists', () => {
 	});
 
 	test('a session that expires in the middle of a 1,000-item listing: every item, exactly 2 logins', async () => {
-		// Five requests per token: the token dies on the 6th page request, n8n logs in again.
+		// Five requests per token: the token dies on the 6th page request, n8n logs in again once
+		// for every page then in flight.
 		const session = await startSandboxSession({ dataSources: 1000, tokenMaxUses: 5 });
 		sandbox = session.sandbox;
 
@@ -37,8 +39,9 @@ describe('pagination of skip/limit lists', () => {
 		expect(ids.length).toBe(1000);
 		expect(new Set(ids).size).toBe(1000);
 		expect(sandbox.stats.logins).toBe(2);
-		expect(sandbox.stats.rejectedAuth).toBe(1);
-		expect(sandbox.stats.byRoute[LIST_ROUTE]).toBe(10 + 1);
+		expect(sandbox.stats.rejectedAuth).toBeGreaterThanOrEqual(1);
+		expect(sandbox.stats.rejectedAuth).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
+		expect(sandbox.stats.byRoute[LIST_ROUTE]).toBe(10 + sandbox.stats.rejectedAuth);
 		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
 			true,
 		);
@@ -75,9 +78,12 @@ describe('pagination of skip/limit lists', () => {
 		const session = await startSandboxSession({ dataSources: 300 });
 		sandbox = session.sandbox;
 		const { store } = sandbox;
+		let inserted = false;
 		sandbox.beforeHandling = (routeKey, routeCount) => {
 			// After page 1: a new data source at the front pushes page 1's last item into page 2.
-			if (routeKey === LIST_ROUTE && routeCount === 2) {
+			// The count includes the pages read ahead and not answered yet.
+			if (routeKey === LIST_ROUTE && routeCount >= 2 && !inserted) {
+				inserted = true;
 				store.dataSources.unshift({
 					...store.dataSources[0],
 					_id: 'f'.repeat(24),
@@ -91,6 +97,7 @@ describe('pagination of skip/limit lists', () => {
 			nodes: listDataSources({ options: { pageSize: 100 } }),
 		});
 
+		expect(inserted).toBe(true);
 		const ids = result.items.map((item) => item.json._id);
 		expect(ids.length).toBe(300);
 		expect(new Set(ids).size).toBe(300);

@@ -16,6 +16,8 @@ export interface BenchOptions {
 	newScans: number;
 	sandboxRequests: number;
 	latencyMs: number;
+	/** The sandbox latencies scenario 7 measures at, in turn. */
+	latencies: number[];
 	only: number[];
 	out: string;
 }

@@ -1,6 +1,11 @@
 export { parseBaseUrl } from './baseUrl';
 export { normalizeObject, fillAliases, idOf, unwrapEnvelope, readListPage } from './envelope';
-export { bigIdApiRequestAllItems, DEFAULT_PAGE_SIZE } from './pagination';
+export {
+	bigIdApiRequestAllItems,
+	DEFAULT_CONCURRENCY,
+	DEFAULT_PAGE_SIZE,
+	MAX_CONCURRENCY,
+} from './pagination';
 export type { ListRequest, ListResult } from './pagination';
 export { bigIdApiRequest } from './request';
 export type { BigIdContext, BigIdRequest } from './request';

@@ -1,11 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { ListPage } from './envelope';
 import { idOf, readListPage } from './envelope';
 import type { BigIdContext, BigIdRequest } from './request';
 import { bigIdApiRequest } from './request';
 
 export const DEFAULT_PAGE_SIZE = 100;
+export const DEFAULT_CONCURRENCY = 4;
+export const MAX_CONCURRENCY = 10;
 /**
  * A page with nothing new (a proxy or cache repeated the previous one) is read again at the same
  * position; after this many in a row BigID is taken to ignore `skip` and the listing ends.
@@ -18,8 +21,17 @@ export interface ListRequest extends Omit<BigIdRequest, 'method' | 'body'> {
 	pageSize?: number;
 	/** Stop after this many items; all of them when absent. */
 	limit?: number;
-	/** Called for each page; return true to stop paging (the items of that page are kept). */
+	/**
+	 * Called for each page; return true to stop paging (the items of that page are kept). Such a
+	 * listing reads one page at a time: it usually stops on its first pages, and a page read ahead
+	 * of the stopping one would be a request for nothing.
+	 */
 	stopWhen?: (page: IDataObject[]) => boolean;
+	/**
+	 * Pages requested at once once the first page has told the size of the list (1 to 10, default
+	 * 4). The first 429 drops the rest of the listing to one request at a time.
+	 */
+	concurrency?: number;
 }
 
 export interface ListResult {
@@ -29,81 +41,361 @@ export interface ListResult {
 	pages: number;
 }
 
+interface PagePosition {
+	skip: number;
+	limit: number;
+}
+
+interface FetchedPage extends PagePosition {
+	page: ListPage;
+	/** Ticks of the listing's clock, to tell a page BigID surely answered before another. */
+	requestedAt: number;
+	answeredAt: number;
+}
+
+type Settled = { ok: true; fetched: FetchedPage } | { ok: false; error: unknown };
+
+/** What a page read ahead added, so that it can be taken back when a later page puts it in doubt. */
+interface Commitment {
+	itemCount: number;
+	skip: number;
+	ids: string[];
+	answeredAt: number;
+}
+
+interface Doubt {
+	reason: string;
+	/** Index, among the pages read ahead, of the first one that cannot be trusted. */
+	from: number;
+}
+
 /**
  * Reads a `skip`/`limit` list. `skip` advances by what actually arrived (servers cap page sizes
  * silently), paging stops at `totalCount` or an empty page, and an item already seen (the list
  * shifted between two pages) is dropped.
+ *
+ * After the first page, which tells how many items there are and how many BigID puts on a page,
+ * the pages left are requested several at a time and taken in order. Each page read ahead must be
+ * the one the one-page-at-a-time reader would have read next: a full page, the same `totalCount`,
+ * no item seen before. Any other page means the list changed or BigID does not page as it says,
+ * so the listing goes back to where the doubt starts and reads on one page at a time.
  */
 export async function bigIdApiRequestAllItems(
 	this: BigIdContext,
 	request: ListRequest,
 	itemIndex = 0,
 ): Promise<ListResult> {
-	const { listKey, pageSize = DEFAULT_PAGE_SIZE, limit, stopWhen, ...rest } = request;
-	const seen = new Set<string>();
-	const items: IDataObject[] = [];
-	let skip = 0;
-	let pages = 0;
-	let pagesWithoutNewItems = 0;
-	let totalCount: number | undefined;
-	let totalCountIsTrustworthy = true;
+	const listing = new Listing(this, request, itemIndex);
+	try {
+		await listing.read();
+	} finally {
+		// Pages read ahead and no longer needed still finish, so no request outlives the listing.
+		await listing.settle();
+	}
+	return listing.result();
+}
 
-	while (limit === undefined || items.length < limit) {
-		const pageLimit = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
-		const body = await bigIdApiRequest.call(
-			this,
-			{ ...rest, qs: { ...rest.qs, skip, limit: pageLimit, requireTotalCount: true } },
-			itemIndex,
+class Listing {
+	private readonly items: IDataObject[] = [];
+	private readonly seen = new Set<string>();
+	private skip = 0;
+	private pages = 0;
+	private pagesWithoutNewItems = 0;
+	private totalCount: number | undefined;
+	private totalCountIsTrustworthy = true;
+	private throttled = false;
+	private clock = 0;
+	private readonly inFlight = new Set<Promise<unknown>>();
+
+	private readonly listKey: string;
+	private readonly pageSize: number;
+	private readonly limit: number | undefined;
+	private readonly stopWhen: ListRequest['stopWhen'];
+	private readonly concurrency: number;
+	private readonly pageRequest: Omit<ListRequest, 'listKey' | 'pageSize' | 'limit' | 'stopWhen'>;
+
+	constructor(
+		private readonly context: BigIdContext,
+		request: ListRequest,
+		private readonly itemIndex: number,
+	) {
+		const {
+			listKey,
+			pageSize = DEFAULT_PAGE_SIZE,
+			limit,
+			stopWhen,
+			concurrency,
+			...rest
+		} = request;
+		this.listKey = listKey;
+		this.pageSize = pageSize;
+		this.limit = limit;
+		this.stopWhen = stopWhen;
+		this.concurrency = Math.min(
+			MAX_CONCURRENCY,
+			Math.max(1, Math.floor(concurrency ?? DEFAULT_CONCURRENCY)),
 		);
-		pages++;
-		const page = readListPage(body, listKey);
-		if (!page) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: `missing ${listKey}` },
-				{
-					message: `BigID answered without the "${listKey}" list that ${rest.path.join('/')} should return`,
-					description:
-						'This BigID version may shape its answers differently. Check the Base URL and the API version of your deployment.',
-					itemIndex,
-				},
-			);
+		this.pageRequest = {
+			...rest,
+			onThrottle: () => {
+				if (!this.throttled) {
+					this.context.logger.debug(
+						`BigID ${this.pathText()}: answered 429; reading the rest one page at a time`,
+					);
+				}
+				this.throttled = true;
+				rest.onThrottle?.();
+			},
+		};
+	}
+
+	result(): ListResult {
+		return { items: this.items, totalCount: this.totalCount, pages: this.pages };
+	}
+
+	async settle(): Promise<void> {
+		await Promise.allSettled([...this.inFlight]);
+	}
+
+	async read(): Promise<void> {
+		let ended = !this.wantsMore();
+		let firstPage = true;
+		while (!ended) {
+			const settled = await this.fetch({
+				skip: this.skip,
+				limit: this.pageLimit(this.items.length),
+			});
+			if (!settled.ok) throw settled.error;
+			const { fetched } = settled;
+			ended = this.consume(fetched.page);
+			if (!ended && firstPage && this.mayReadAhead(fetched)) {
+				ended = await this.readAhead(fetched.page.items.length);
+			}
+			firstPage = false;
 		}
-		totalCount = page.totalCount ?? totalCount;
-		if (page.items.length === 0) break;
+	}
+
+	private wantsMore(): boolean {
+		return this.limit === undefined || this.items.length < this.limit;
+	}
+
+	private pageLimit(itemsBefore: number): number {
+		return this.limit === undefined
+			? this.pageSize
+			: Math.min(this.pageSize, this.limit - itemsBefore);
+	}
+
+	/** The step of the one-page-at-a-time reader; true when the listing has ended. */
+	private consume(page: ListPage): boolean {
+		this.totalCount = page.totalCount ?? this.totalCount;
+		if (page.items.length === 0) return true;
 
 		let newItems = 0;
 		for (const item of page.items) {
 			const id = idOf(item);
 			if (id !== undefined) {
-				if (seen.has(id)) continue;
-				seen.add(id);
+				if (this.seen.has(id)) continue;
+				this.seen.add(id);
 			}
-			items.push(item);
+			this.items.push(item);
 			newItems++;
-			if (limit !== undefined && items.length >= limit) break;
+			if (!this.wantsMore()) break;
 		}
-		pagesWithoutNewItems = newItems === 0 ? pagesWithoutNewItems + 1 : 0;
-		if (pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
-			if (totalCount !== undefined && items.length < totalCount) {
-				throw new NodeApiError(
-					this.getNode(),
-					{ message: `repeated page of ${listKey}` },
-					{
-						message: `BigID answered the same page of ${rest.path.join('/')} again instead of the next one: ${items.length} of ${totalCount} read`,
-						description:
-							'BigID, or a proxy or cache in front of it, ignores the skip parameter. Run the node again; if it persists, make sure nothing between n8n and BigID caches API answers.',
-						itemIndex,
-					},
-				);
+		this.pagesWithoutNewItems = newItems === 0 ? this.pagesWithoutNewItems + 1 : 0;
+		if (this.pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
+			if (this.totalCount !== undefined && this.items.length < this.totalCount) {
+				throw this.apiError(`repeated page of ${this.listKey}`, {
+					message: `BigID answered the same page of ${this.pathText()} again instead of the next one: ${this.items.length} of ${this.totalCount} read`,
+					description:
+						'BigID, or a proxy or cache in front of it, ignores the skip parameter. Run the node again; if it persists, make sure nothing between n8n and BigID caches API answers.',
+				});
 			}
-			break;
+			return true;
 		}
-		if (stopWhen?.(page.items)) break;
-		if (newItems > 0) skip += page.items.length;
+		if (this.stopWhen?.(page.items)) return true;
+		if (newItems > 0) this.skip += page.items.length;
 		// More items than announced: the count is wrong, so only an empty page ends the listing.
-		if (totalCount !== undefined && skip > totalCount) totalCountIsTrustworthy = false;
-		if (totalCountIsTrustworthy && totalCount !== undefined && skip >= totalCount) break;
+		if (this.totalCount !== undefined && this.skip > this.totalCount) {
+			this.totalCountIsTrustworthy = false;
+		}
+		if (
+			this.totalCountIsTrustworthy &&
+			this.totalCount !== undefined &&
+			this.skip >= this.totalCount
+		) {
+			return true;
+		}
+		return !this.wantsMore();
 	}
-	return { items, totalCount, pages };
+
+	/** Reading ahead needs a count to plan by and a first page that shows BigID's page size. */
+	private mayReadAhead(first: FetchedPage): boolean {
+		const applied = first.page.items.length;
+		return (
+			this.concurrency > 1 &&
+			!this.throttled &&
+			this.stopWhen === undefined &&
+			this.totalCount !== undefined &&
+			this.totalCountIsTrustworthy &&
+			this.pagesWithoutNewItems === 0 &&
+			applied > 0 &&
+			applied <= first.limit
+		);
+	}
+
+	/**
+	 * Requests the pages left at the positions a full page of `appliedPageSize` leads to, a few at
+	 * a time, and takes them in order while they are the pages the one-page-at-a-time reader would
+	 * have read. True when the listing has ended; false when a doubt sent it back to one page at a
+	 * time from `this.skip`.
+	 */
+	private async readAhead(appliedPageSize: number): Promise<boolean> {
+		const announced = this.totalCount!;
+		const end =
+			this.limit === undefined
+				? announced
+				: Math.min(announced, this.skip + this.limit - this.items.length);
+		const positions: PagePosition[] = [];
+		for (let skip = this.skip; skip < end; skip += appliedPageSize) {
+			positions.push({ skip, limit: this.pageLimit(this.items.length + skip - this.skip) });
+		}
+
+		const requests: Array<Promise<Settled>> = [];
+		const commitments: Commitment[] = [];
+		for (let index = 0; index < positions.length; index++) {
+			const width = this.throttled ? 1 : this.concurrency;
+			while (requests.length < positions.length && requests.length - index < width) {
+				requests.push(this.fetch(positions[requests.length]));
+			}
+			const settled = await requests[index];
+			// Met in order, as the one-page-at-a-time reader would have met it.
+			if (!settled.ok) throw settled.error;
+			const { fetched } = settled;
+
+			const doubt = this.doubtAbout(fetched, index, announced, appliedPageSize, commitments);
+			if (doubt) {
+				this.takeBack(commitments, doubt.from);
+				this.context.logger.debug(
+					`BigID ${this.pathText()}: the page read ahead at skip ${fetched.skip} ${doubt.reason}; reading on one page at a time from skip ${this.skip}`,
+				);
+				return false;
+			}
+			const commitment: Commitment = {
+				itemCount: this.items.length,
+				skip: this.skip,
+				ids: fetched.page.items.map(idOf).filter((id): id is string => id !== undefined),
+				answeredAt: fetched.answeredAt,
+			};
+			commitments.push(commitment);
+			if (this.consume(fetched.page)) return true;
+		}
+		return false;
+	}
+
+	/** Why this page read ahead is not the one the one-page-at-a-time reader would have read. */
+	private doubtAbout(
+		fetched: FetchedPage,
+		index: number,
+		announced: number,
+		appliedPageSize: number,
+		commitments: Commitment[],
+	): Doubt | undefined {
+		const { page } = fetched;
+		// An empty page ends the listing for both readers.
+		if (page.items.length === 0) return undefined;
+		if (page.totalCount !== announced) {
+			return {
+				reason: `counts ${page.totalCount ?? 'no'} items where the first page counted ${announced}`,
+				from: index,
+			};
+		}
+		const expected = Math.min(appliedPageSize, fetched.limit, announced - fetched.skip);
+		if (page.items.length !== expected) {
+			return {
+				reason: `holds ${page.items.length} items where ${expected} were expected`,
+				from: index,
+			};
+		}
+		const repeated = page.items
+			.map(idOf)
+			.filter((id): id is string => id !== undefined && this.seen.has(id));
+		if (repeated.length === 0) return undefined;
+		// An earlier page read ahead that BigID may have answered after this one may be the wrong one.
+		const suspect = commitments.findIndex(
+			(commitment) =>
+				commitment.answeredAt > fetched.requestedAt &&
+				commitment.ids.some((id) => repeated.includes(id)),
+		);
+		return {
+			reason: `repeats ${repeated.length} items already read`,
+			from: suspect >= 0 ? suspect : index,
+		};
+	}
+
+	private takeBack(commitments: Commitment[], from: number): void {
+		const first = commitments[from];
+		if (!first) return;
+		for (const commitment of commitments.slice(from)) {
+			for (const id of commitment.ids) this.seen.delete(id);
+		}
+		this.items.length = first.itemCount;
+		this.skip = first.skip;
+	}
+
+	private fetch(position: PagePosition): Promise<Settled> {
+		const requestedAt = ++this.clock;
+		const request = bigIdApiRequest
+			.call(
+				this.context,
+				{
+					...this.pageRequest,
+					qs: {
+						...this.pageRequest.qs,
+						skip: position.skip,
+						limit: position.limit,
+						requireTotalCount: true,
+					},
+				},
+				this.itemIndex,
+			)
+			.then(
+				(body): Settled => {
+					const page = readListPage(body, this.listKey);
+					if (!page) {
+						return {
+							ok: false,
+							error: this.apiError(`missing ${this.listKey}`, {
+								message: `BigID answered without the "${this.listKey}" list that ${this.pathText()} should return`,
+								description:
+									'This BigID version may shape its answers differently. Check the Base URL and the API version of your deployment.',
+							}),
+						};
+					}
+					return {
+						ok: true,
+						fetched: { ...position, page, requestedAt, answeredAt: ++this.clock },
+					};
+				},
+				(error: unknown): Settled => ({ ok: false, error }),
+			)
+			.finally(() => this.inFlight.delete(request));
+		this.inFlight.add(request);
+		this.pages++;
+		return request;
+	}
+
+	private pathText(): string {
+		return this.pageRequest.path.join('/');
+	}
+
+	private apiError(
+		cause: string,
+		{ message, description }: { message: string; description: string },
+	) {
+		return new NodeApiError(
+			this.context.getNode(),
+			{ message: cause },
+			{ message, description, itemIndex: this.itemIndex },
+		);
+	}
 }

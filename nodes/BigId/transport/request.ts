@@ -31,6 +31,8 @@ export interface BigIdRequest {
 	body?: IDataObject;
 	/** Fixes that fit this operation better than the generic troubleshooting row, by HTTP status. */
 	hints?: Partial<Record<number, string>>;
+	/** Told each time BigID answers 429 and the request is about to be sent again. */
+	onThrottle?: () => void;
 }
 
 interface Connection {
@@ -262,6 +264,7 @@ export async function bigIdApiRequest(
 		const retryUnauthorized: boolean = failure.status === 401 && !unauthorizedRetried;
 		unauthorizedRetried ||= retryUnauthorized;
 		if (attempt < MAX_ATTEMPTS && (retryUnauthorized || mayRetry(failure, method))) {
+			if (failure.status === 429) request.onThrottle?.();
 			this.logger.debug(
 				`BigID ${method} ${path} failed (${failure.status ?? failure.connectionCode ?? failure.unreadableBody}); retry ${attempt} of ${MAX_ATTEMPTS - 1}`,
 			);

@@ -1,0 +1,253 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../../nodes/BigId/transport';
+import { USER_EVENTS } from '../../nodes/BigId/trigger/events';
+import type { Sandbox } from '../../sandbox';
+import type { TestCredentialsHelper } from '../../test/harness/credentialsHelper';
+import { runWorkflow } from '../../test/harness/engine';
+import { PollHarness } from '../../test/harness/poll';
+import { measure, pairedRuns, spread } from '../measure';
+import { sequentialPeerNode } from '../peerNode';
+import { RawClient } from '../rawClient';
+import type { Row } from '../report';
+import { countGoal, ratios, timeGoal } from '../report';
+import type { BenchContext, Measured, Scenario } from './common';
+import {
+	freshCredentials,
+	logins,
+	PAGE_CAP,
+	pagesFor,
+	produced,
+	requests,
+	requestsTo,
+} from './common';
+
+const SCENARIO = 7;
+/** The issue's time goals at 100 ms: the pack against the sequential peer and the raw client. */
+const PEER_RATIO_GOAL = 0.3;
+const RAW_RATIO_GOAL = 1.2;
+/** "Well inside" n8n's 45 s for a poll: a third of it. */
+const POLL_GOAL_MS = 15_000;
+
+interface Work {
+	label: string;
+	path: string;
+	listKey: string;
+	items: number;
+	/** A poll repeats on a logged-in credential; Get Many starts cold and pays its login. */
+	polls: boolean;
+	/** One run of the pack: items (or events) it produced. */
+	pack: () => Promise<number>;
+}
+
+interface Triple {
+	pack: Measured;
+	peer: Measured;
+}
+
+function timeRow(figure: string, pairs: Array<{ pack: Triple; raw: Measured }>): Row {
+	const pack = pairs.map((pair) => pair.pack.pack.measurement.ms);
+	const peer = pairs.map((pair) => pair.pack.peer.measurement.ms);
+	const raw = pairs.map((pair) => pair.raw.measurement.ms);
+	return {
+		scenario: SCENARIO,
+		figure,
+		pack: spread(pack),
+		peer: spread(peer),
+		raw: spread(raw),
+		peerRatio: ratios(pack, peer),
+		ratio: ratios(pack, raw),
+		digits: 0,
+	};
+}
+
+/** The pack, the sequential peer and the raw concurrent client on the same listing. */
+async function compare(sandbox: Sandbox, latencyMs: number, work: Work, context: BenchContext) {
+	const route = `GET ${work.path}`;
+	const pages = pagesFor(work.items, Math.min(DEFAULT_PAGE_SIZE, PAGE_CAP));
+	const pollCredentials = freshCredentials(sandbox);
+	const pollClient = new RawClient(sandbox, DEFAULT_CONCURRENCY);
+	if (work.polls) await pollClient.login();
+
+	const timed = async (run: () => Promise<number>): Promise<Measured> => {
+		const { result, measurement } = await measure(sandbox, run);
+		return { measurement, produced: result };
+	};
+	const peer = () => {
+		const credentials: TestCredentialsHelper = work.polls
+			? pollCredentials
+			: freshCredentials(sandbox);
+		return timed(async () => {
+			const result = await runWorkflow({
+				credentials,
+				nodes: [sequentialPeerNode(work.path, work.listKey, PAGE_CAP)],
+			});
+			if (result.error) throw result.error;
+			return result.items.length;
+		});
+	};
+	const raw = async () => {
+		const client = work.polls ? pollClient : new RawClient(sandbox, DEFAULT_CONCURRENCY);
+		const measured = await timed(async () => {
+			if (!work.polls) await client.login();
+			const items = await client.listAllConcurrently(
+				work.path,
+				work.listKey,
+				PAGE_CAP,
+				DEFAULT_CONCURRENCY,
+			);
+			return items.length;
+		});
+		if (!work.polls) await client.close();
+		return measured;
+	};
+	const pairs = await pairedRuns(
+		context.options,
+		async (): Promise<Triple> => ({ pack: await timed(work.pack), peer: await peer() }),
+		raw,
+	);
+	await pollClient.close();
+
+	const label = `${work.label}, ${latencyMs} ms latency`;
+	const time = timeRow(`${label}: wall time (ms)`, pairs);
+	const toPeer = time.peerRatio!.median;
+	const toRaw = time.ratio!.median;
+	if (latencyMs >= 100) {
+		time.goal = timeGoal(
+			`≤ ${PEER_RATIO_GOAL}× peer, ≤ ${RAW_RATIO_GOAL}× raw${work.polls ? `, ≤ ${POLL_GOAL_MS / 1000} s` : ''} (not enforced)`,
+			toPeer <= PEER_RATIO_GOAL &&
+				toRaw <= RAW_RATIO_GOAL &&
+				(!work.polls || time.pack!.median <= POLL_GOAL_MS),
+		);
+	} else if (latencyMs === 0) {
+		time.goal = timeGoal('≤ 1× peer (not enforced)', toPeer <= 1);
+	}
+
+	const packRuns = pairs.map((pair) => pair.pack.pack);
+	const countOf = (pick: (run: Measured) => number) => ({
+		pack: spread(packRuns.map(pick)),
+		peer: spread(pairs.map((pair) => pick(pair.pack.peer))),
+		raw: spread(pairs.map((pair) => pick(pair.raw))),
+	});
+	const expectedLogins = (run: Measured) => (work.polls ? logins(run) === 0 : logins(run) <= 1);
+	return [
+		time,
+		{
+			scenario: SCENARIO,
+			figure: `${label}: requests`,
+			...countOf(requests),
+			goal: countGoal(
+				`${pages} pages + ${work.polls ? '0' : '≤ 1'} login`,
+				packRuns.every(
+					(run) =>
+						requestsTo(route)(run) === pages &&
+						requests(run) === pages + logins(run) &&
+						expectedLogins(run),
+				),
+			),
+			digits: 0,
+		},
+		...(work.polls
+			? []
+			: [
+					{
+						scenario: SCENARIO,
+						figure: `${label}: items`,
+						...countOf(produced),
+						goal: countGoal(
+							`= ${work.items.toLocaleString('en-US')}`,
+							packRuns.every((run) => produced(run) === work.items),
+						),
+						digits: 0,
+					},
+				]),
+	];
+}
+
+const getMany = (
+	sandbox: Sandbox,
+	label: string,
+	path: string,
+	listKey: string,
+	items: number,
+	parameters: INodeParameters,
+): Work => ({
+	label,
+	path,
+	listKey,
+	items,
+	polls: false,
+	pack: async () => {
+		const run = await runWorkflow({
+			credentials: freshCredentials(sandbox),
+			nodes: [{ parameters: { ...parameters, returnAll: true } }],
+		});
+		if (run.error) throw run.error;
+		return run.items.length;
+	},
+});
+
+async function userTriggerPoll(sandbox: Sandbox): Promise<Work> {
+	const trigger = new PollHarness({
+		credentials: freshCredentials(sandbox),
+		parameters: { events: [...USER_EVENTS] },
+		saveModel: 'emitAndActivation',
+	});
+	const activation = await trigger.activate();
+	if (activation.error) throw activation.error;
+	const users = sandbox.store.users.length;
+	return {
+		label: `User trigger poll, ${users.toLocaleString('en-US')} users, no change`,
+		path: '/api/v1/users',
+		listKey: 'users',
+		items: users,
+		polls: true,
+		pack: async () => {
+			const outcome = await trigger.poll();
+			if (outcome.error) throw outcome.error;
+			return outcome.items?.length ?? 0;
+		},
+	};
+}
+
+/**
+ * Listings with the pages after the first read concurrently (the pack's default), at each
+ * sandbox latency, against the sequential peer and a raw client with the same concurrency.
+ */
+export const concurrentListings: Scenario = async (context) => {
+	const { sandbox, options } = context;
+	const { store } = sandbox;
+	const previous = sandbox.faults.currentConfig;
+	const rows: Row[] = [];
+	try {
+		for (const latencyMs of options.latencies) {
+			sandbox.faults.configure({
+				...previous,
+				latencyMs: latencyMs > 0 ? [latencyMs, latencyMs] : undefined,
+			});
+			const works = [
+				getMany(
+					sandbox,
+					`Get Many users, ${store.users.length.toLocaleString('en-US')}`,
+					'/api/v1/users',
+					'users',
+					store.users.length,
+					{ resource: 'user', operation: 'getMany' },
+				),
+				getMany(
+					sandbox,
+					`Get Many parent scans, ${store.parentScans.length.toLocaleString('en-US')}`,
+					'/api/v1/scans/parent-scans',
+					'scanParents',
+					store.parentScans.length,
+					{ resource: 'scan', operation: 'getManyParentScans' },
+				),
+				await userTriggerPoll(sandbox),
+			];
+			for (const work of works) rows.push(...(await compare(sandbox, latencyMs, work, context)));
+		}
+	} finally {
+		sandbox.faults.configure(previous);
+	}
+	return rows;
+};
