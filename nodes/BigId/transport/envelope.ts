@@ -18,11 +18,15 @@ export interface ListPage {
 	totalCount?: number;
 }
 
-export function readListPage(body: IDataObject, listKey: string): ListPage | undefined {
+export function readListPage(
+	body: IDataObject,
+	listKey: string,
+	totalCountKey = 'totalCount',
+): ListPage | undefined {
 	const content = unwrapEnvelope(body);
 	const list = content[listKey] ?? body[listKey];
 	if (!Array.isArray(list)) return undefined;
-	const announced = content.totalCount ?? body.totalCount;
+	const announced = content[totalCountKey] ?? body[totalCountKey];
 	const totalCount =
 		announced === null || announced === undefined || announced === '' ? NaN : Number(announced);
 	return {

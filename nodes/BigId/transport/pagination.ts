@@ -32,6 +32,10 @@ export interface ListRequest extends Omit<BigIdRequest, 'method' | 'body'> {
 	 * 4). The first 429 drops the rest of the listing to one request at a time.
 	 */
 	concurrency?: number;
+	/** The query parameter that says where a page starts: `skip` (the seeds), or `offset` (data catalog, some DSPM clients). */
+	offsetParameter?: 'skip' | 'offset';
+	/** Key of the total in the answer: `totalCount`, or `totalRowsCounter` (data catalog). */
+	totalCountKey?: string;
 }
 
 export interface ListResult {
@@ -112,7 +116,12 @@ class Listing {
 	private readonly limit: number | undefined;
 	private readonly stopWhen: ListRequest['stopWhen'];
 	private readonly concurrency: number;
-	private readonly pageRequest: Omit<ListRequest, 'listKey' | 'pageSize' | 'limit' | 'stopWhen'>;
+	private readonly offsetParameter: string;
+	private readonly totalCountKey: string | undefined;
+	private readonly pageRequest: Omit<
+		ListRequest,
+		'listKey' | 'pageSize' | 'limit' | 'stopWhen' | 'offsetParameter' | 'totalCountKey'
+	>;
 
 	constructor(
 		private readonly context: BigIdContext,
@@ -125,9 +134,13 @@ class Listing {
 			limit,
 			stopWhen,
 			concurrency,
+			offsetParameter = 'skip',
+			totalCountKey,
 			...rest
 		} = request;
 		this.listKey = listKey;
+		this.offsetParameter = offsetParameter;
+		this.totalCountKey = totalCountKey;
 		this.pageSize = pageSize;
 		this.limit = limit;
 		this.stopWhen = stopWhen;
@@ -351,7 +364,7 @@ class Listing {
 					...this.pageRequest,
 					qs: {
 						...this.pageRequest.qs,
-						skip: position.skip,
+						[this.offsetParameter]: position.skip,
 						limit: position.limit,
 						requireTotalCount: true,
 					},
@@ -360,7 +373,7 @@ class Listing {
 			)
 			.then(
 				(body): Settled => {
-					const page = readListPage(body, this.listKey);
+					const page = readListPage(body, this.listKey, this.totalCountKey);
 					if (!page) {
 						return {
 							ok: false,
