@@ -485,7 +485,10 @@ describe('User dropdown', () => {
 		const context = loadOptionsContext({});
 		const first = await searchUsers.call(context, target.email!);
 		expect(first).toEqual({ results: [], paginationToken: '1000' });
+		const requestsBefore = sandbox.stats.byRoute['GET /api/v1/users'];
 		const second = await searchUsers.call(context, target.email!, first.paginationToken);
+		// The next batch starts at user 1000: its 5 pages, none of the 10 already searched.
+		expect(sandbox.stats.byRoute['GET /api/v1/users'] - requestsBefore).toBe(5);
 		expect(second).toEqual({
 			results: [{ name: `${target.name} (${target.email})`, value: target.id }],
 			paginationToken: undefined,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_PAGE_SIZE } from '../transport';
+import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE, MAX_CONCURRENCY } from '../transport';
 
 export const MAX_LIMIT = 100000;
 
@@ -32,6 +32,16 @@ export const pageSizeOption: INodeProperties = {
 	default: DEFAULT_PAGE_SIZE,
 	description:
 		'How many objects to ask BigID for per request. BigID may cap pages silently; every page is read either way.',
+};
+
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrent Requests',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+	default: DEFAULT_CONCURRENCY,
+	description:
+		'How many pages to request from BigID at once once the first page has told how many there are. 1 reads one page at a time; after a 429 Too Many Requests the rest of the list is read one page at a time anyway.',
 };
 
 /** Operation descriptions live in their own files; this attaches the resource/operation they belong to. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { pageSizeOption, returnAllOrLimit } from './common.descriptions';
+import { concurrencyOption, pageSizeOption, returnAllOrLimit } from './common.descriptions';
 
 /** The Options collection of an operation, its entries in alphabetical order as n8n lists them. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
@@ -14,9 +14,9 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	};
 }
 
-/** Return All, Limit, and Options holding Page Size and the operation's own options. */
+/** Return All, Limit, and Options holding Page Size, Concurrent Requests and the operation's own options. */
 export function getManyProperties(options: INodeProperties[] = []): INodeProperties[] {
-	return [...returnAllOrLimit, optionsCollection([...options, pageSizeOption])];
+	return [...returnAllOrLimit, optionsCollection([...options, pageSizeOption, concurrencyOption])];
 }
 
 export function sortOption(placeholder: string, description: string): INodeProperties {

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ListOptions } from '../api/list';
-import { DEFAULT_PAGE_SIZE } from '../transport';
+import { concurrencyProblem, pageSizeProblem } from '../api/list';
+import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
 import { MAX_LIMIT } from './common.descriptions';
 
 export const FIND_DATA_SOURCE_IDS =
@@ -23,19 +24,30 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 }
 
 export function readPageSize(this: IExecuteFunctions, itemIndex: number): number {
-	const pageSize = this.getNodeParameter(
-		'options.pageSize',
+	return readListSetting.call(this, 'pageSize', DEFAULT_PAGE_SIZE, pageSizeProblem, itemIndex);
+}
+
+export function readConcurrency(this: IExecuteFunctions, itemIndex: number): number {
+	return readListSetting.call(
+		this,
+		'concurrency',
+		DEFAULT_CONCURRENCY,
+		concurrencyProblem,
 		itemIndex,
-		DEFAULT_PAGE_SIZE,
-	) as number;
-	if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10000) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Page Size must be a whole number from 1 to 10000, not ${String(pageSize)}`,
-			{ itemIndex },
-		);
-	}
-	return pageSize;
+	);
+}
+
+function readListSetting(
+	this: IExecuteFunctions,
+	name: string,
+	fallback: number,
+	problemOf: (value: unknown) => string | undefined,
+	itemIndex: number,
+): number {
+	const value = this.getNodeParameter(`options.${name}`, itemIndex, fallback);
+	const problem = problemOf(value);
+	if (problem !== undefined) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
+	return value as number;
 }
 
 /** BigID IDs are MongoDB ObjectIds; anything else gets the seed's "invalid ID" answer before a request is sent. */
@@ -76,17 +88,28 @@ export function requireText(
 	return text;
 }
 
-/** Return All / Limit, Page Size, and the Sort and Filter options where the operation has them. */
-export function readListOptions(this: IExecuteFunctions, itemIndex: number): ListOptions {
+/**
+ * Return All / Limit, Page Size, Concurrent Requests, and the Sort and Filter options where the
+ * operation has them; `sortAndFilterExamples` is the fix a 400 suggests once either is set.
+ */
+export function readListOptions(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	sortAndFilterExamples?: string,
+): ListOptions {
 	const qs: IDataObject = {};
 	for (const option of ['sort', 'filter']) {
 		const value = (this.getNodeParameter(`options.${option}`, itemIndex, '') as string).trim();
 		// Sent only when set: BigID's default order and no filter otherwise.
 		if (value !== '') qs[option] = value;
 	}
+	// With sort or filter set, a 400 most likely means BigID did not take their syntax.
+	const sortOrFilterSet = Object.keys(qs).length > 0 && sortAndFilterExamples !== undefined;
 	return {
 		qs,
+		hints: sortOrFilterSet ? { 400: `Check Sort and Filter: ${sortAndFilterExamples}` } : undefined,
 		limit: readLimit.call(this, itemIndex),
 		pageSize: readPageSize.call(this, itemIndex),
+		concurrency: readConcurrency.call(this, itemIndex),
 	};
 }

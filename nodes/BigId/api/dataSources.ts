@@ -21,10 +21,6 @@ export async function listDataSources(
 			...options,
 			path: [DS_CONNECTIONS],
 			listKey: 'ds_connections',
-			// With sort or filter set, a 400 most likely means BigID did not take their syntax.
-			hints: {
-				400: 'Check Sort and Filter: BigID takes field names and values, for example name or {"type":"s3"}.',
-			},
 		},
 		normalizeObject,
 		itemIndex,

@@ -36,10 +36,6 @@ export async function listParentScans(
 			...options,
 			path: [SCANS, 'parent-scans'],
 			listKey: 'scanParents',
-			// With sort or filter set, a 400 most likely means BigID did not take their syntax.
-			hints: {
-				400: 'Check Sort and Filter: for example -updated_at, or [{"field":"updated_at","order":"desc"}], and {"state":"Failed"}.',
-			},
 		},
 		parentScanOutputOf,
 		itemIndex,

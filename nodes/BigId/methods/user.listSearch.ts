@@ -11,7 +11,7 @@ const MAX_PAGES_PER_SEARCH = 10;
 
 /**
  * Users by name or email, one batch of BigID pages per call; n8n asks for the next batch with
- * the token, the number of users already searched, which the listing reads past again.
+ * the token, the number of users already searched, where the next listing starts.
  */
 export async function searchUsers(
 	this: ILoadOptionsFunctions,
@@ -23,20 +23,17 @@ export async function searchUsers(
 		(this.getCurrentNodeParameter('apiEndpoint') as UserEndpoint | undefined) ??
 		DEFAULT_USER_ENDPOINT;
 	const matches = (user: IDataObject) => containsText(filter, user.name, user.email);
-	let read = 0;
 	let found = 0;
-	const { items, totalCount } = await listUsers.call(this, {
+	const { items: batch, totalCount } = await listUsers.call(this, {
 		endpoint,
 		pageSize: PAGE_SIZE,
-		limit: searched + PAGE_SIZE * MAX_PAGES_PER_SEARCH,
+		startAt: searched,
+		limit: PAGE_SIZE * MAX_PAGES_PER_SEARCH,
 		stopWhen: (page) => {
-			const unsearched = page.slice(Math.max(0, searched - read));
-			read += page.length;
-			found += unsearched.filter(matches).length;
+			found += page.filter(matches).length;
 			return found >= ENOUGH_RESULTS;
 		},
 	});
-	const batch = items.slice(searched);
 	const next = searched + batch.length;
 	const more = batch.length > 0 && (totalCount === undefined || next < totalCount);
 	return {

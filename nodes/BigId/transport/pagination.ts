@@ -36,6 +36,8 @@ export interface ListRequest extends Omit<BigIdRequest, 'method' | 'body'> {
 	offsetParameter?: 'skip' | 'offset';
 	/** Key of the total in the answer: `totalCount`, or `totalRowsCounter` (data catalog). */
 	totalCountKey?: string;
+	/** Position of the first item to read: a dropdown's next batch starts where the last one ended. */
+	startAt?: number;
 }
 
 export interface ListResult {
@@ -120,7 +122,7 @@ class Listing {
 	private readonly totalCountKey: string | undefined;
 	private readonly pageRequest: Omit<
 		ListRequest,
-		'listKey' | 'pageSize' | 'limit' | 'stopWhen' | 'offsetParameter' | 'totalCountKey'
+		'listKey' | 'pageSize' | 'limit' | 'stopWhen' | 'offsetParameter' | 'totalCountKey' | 'startAt'
 	>;
 
 	constructor(
@@ -136,8 +138,10 @@ class Listing {
 			concurrency,
 			offsetParameter = 'skip',
 			totalCountKey,
+			startAt = 0,
 			...rest
 		} = request;
+		this.skip = startAt;
 		this.listKey = listKey;
 		this.offsetParameter = offsetParameter;
 		this.totalCountKey = totalCountKey;

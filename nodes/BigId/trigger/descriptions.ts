@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { pageSizeOption } from '../actions/common.descriptions';
+import { concurrencyOption, pageSizeOption } from '../actions/common.descriptions';
 import { DEFAULT_TERMINAL_STATES } from '../model/scan';
 import { USER_EVENTS } from './events';
 import { USER_FIELDS } from './userRecords';
@@ -110,6 +110,11 @@ export const properties: INodeProperties[] = [
 		default: {},
 		displayOptions: userEventsShown,
 		options: [
+			{
+				...concurrencyOption,
+				description:
+					'How many pages of users to request from BigID at once once the first page has told how many there are. 1 reads one page at a time; after a 429 Too Many Requests the rest of the poll reads one page at a time.',
+			},
 			{
 				displayName: 'Confirm Deletions',
 				name: 'confirmDeletions',

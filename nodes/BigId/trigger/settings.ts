@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { UserEndpoint } from '../api/users';
 import { DEFAULT_USER_ENDPOINT } from '../api/users';
 import { DEFAULT_TERMINAL_STATES, terminalStateKeysOf } from '../model/scan';
-import { DEFAULT_PAGE_SIZE } from '../transport';
+import { concurrencyProblem, pageSizeProblem } from '../api/list';
+import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
 import type { TriggerEventName, UserEventName } from './events';
 import { USER_EVENTS } from './events';
 import type { OutcomeFilter, ScanDetectionOptions } from './scanChanges';
@@ -17,6 +18,7 @@ export interface UserSettings {
 	keepPreviousValues: boolean;
 	confirmDeletions: boolean;
 	pageSize: number;
+	concurrency: number;
 	listEndpoint: UserEndpoint;
 }
 
@@ -74,10 +76,19 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 			);
 		}
 		const pageSize = (options.pageSize as number | undefined) ?? DEFAULT_PAGE_SIZE;
-		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10000) {
+		const pageSizeError = pageSizeProblem(pageSize);
+		if (pageSizeError !== undefined) {
 			fail(
-				`Page Size must be a whole number from 1 to 10000, not ${String(pageSize)}`,
+				pageSizeError,
 				'Set User Options > Page Size to how many users BigID should return per request.',
+			);
+		}
+		const concurrency = (options.concurrency as number | undefined) ?? DEFAULT_CONCURRENCY;
+		const concurrencyError = concurrencyProblem(concurrency);
+		if (concurrencyError !== undefined) {
+			fail(
+				concurrencyError,
+				'Set User Options > Concurrent Requests to how many pages BigID should be asked for at once.',
 			);
 		}
 		settings.users = {
@@ -86,6 +97,7 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 			keepPreviousValues: options.keepPreviousValues === true,
 			confirmDeletions: options.confirmDeletions !== false,
 			pageSize,
+			concurrency,
 			listEndpoint: (options.listEndpoint as UserEndpoint | undefined) ?? DEFAULT_USER_ENDPOINT,
 		};
 	}

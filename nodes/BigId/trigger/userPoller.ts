@@ -18,6 +18,7 @@ async function listAllUsers(this: IPollFunctions, settings: UserSettings): Promi
 	const { items, totalCount } = await listUsers.call(this, {
 		endpoint: settings.listEndpoint,
 		pageSize: settings.pageSize,
+		concurrency: settings.concurrency,
 	});
 	const complete =
 		totalCount !== undefined &&

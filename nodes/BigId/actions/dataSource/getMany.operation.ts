@@ -32,7 +32,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<IDataObject | IDataObject[]> {
-	const options = readListOptions.call(this, itemIndex);
+	const options = readListOptions.call(
+		this,
+		itemIndex,
+		'BigID takes field names and values, for example name or {"type":"s3"}.',
+	);
 	const { items, totalCount } = await listDataSources.call(this, options, itemIndex);
 	if (this.getNodeParameter('options.includeTotalCount', itemIndex, false) as boolean) {
 		// Without BigID's count, only a complete listing knows the total.

@@ -23,7 +23,11 @@ export const description: INodeProperties[] = showFor(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { items } = await listParentScans.call(
 		this,
-		readListOptions.call(this, itemIndex),
+		readListOptions.call(
+			this,
+			itemIndex,
+			'for example -updated_at, or [{"field":"updated_at","order":"desc"}], and {"state":"Failed"}.',
+		),
 		itemIndex,
 	);
 	return items;

@@ -4,8 +4,13 @@ import { listRolesOnce } from '../../api/roles';
 import { listUsers, toUserOutputs } from '../../api/users';
 import { idOf, sameText } from '../../model/object';
 import { accessReviewFieldsOf, isUserEnabled, userHasRole } from '../../model/user';
-import { pageSizeOption, returnAllOrLimit, showFor } from '../common.descriptions';
-import { readLimit, readPageSize } from '../parameters';
+import {
+	concurrencyOption,
+	pageSizeOption,
+	returnAllOrLimit,
+	showFor,
+} from '../common.descriptions';
+import { readConcurrency, readLimit, readPageSize } from '../parameters';
 import { resolveRole } from '../role/role.parameters';
 import { roleNameOption } from './user.descriptions';
 import { readUserEndpoint } from './user.parameters';
@@ -82,6 +87,7 @@ export const description: INodeProperties[] = showFor('user', 'getMany', [
 				description:
 					'Whether to output only the columns of an access review: ID, name, email, role, isEnabled, origin, createdAt and updatedAt (missing ones as null)',
 			},
+			concurrencyOption,
 			pageSizeOption,
 		],
 	},
@@ -136,6 +142,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			endpoint: readUserEndpoint.call(this, itemIndex),
 			pageSize,
+			concurrency: readConcurrency.call(this, itemIndex),
 			limit: filtered ? undefined : limit,
 			stopWhen:
 				filtered && limit !== undefined
