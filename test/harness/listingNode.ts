@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { bigIdApiRequestAllItems, idOf } from '../../nodes/BigId/transport';
+import { idOf } from '../../nodes/BigId/model/object';
+import { bigIdApiRequestAllItems } from '../../nodes/BigId/transport';
 import type { NodeSpec } from './engine';
 import { registerNodeType } from './engine';
 

@@ -34,26 +34,3 @@ export function readListPage(
 		totalCount: Number.isFinite(totalCount) ? totalCount : undefined,
 	};
 }
-
-/** `_id` and `id`, `createdAt` and `created_at`: every object leaves the node with both spellings filled. */
-export function normalizeObject(item: IDataObject): IDataObject {
-	return fillAliases({ ...item });
-}
-
-/** `normalizeObject` for an object the caller has just built and may change in place. */
-export function fillAliases(object: IDataObject): IDataObject {
-	if (object.id === undefined && object._id !== undefined) object.id = object._id;
-	if (object._id === undefined && object.id !== undefined) object._id = object.id;
-	if (object.createdAt === undefined && object.created_at !== undefined) {
-		object.createdAt = object.created_at;
-	}
-	if (object.updatedAt === undefined && object.updated_at !== undefined) {
-		object.updatedAt = object.updated_at;
-	}
-	return object;
-}
-
-export function idOf(item: IDataObject): string | undefined {
-	const id = item._id ?? item.id;
-	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
-}

@@ -1,5 +1,5 @@
 export { parseBaseUrl } from './baseUrl';
-export { normalizeObject, fillAliases, idOf, unwrapEnvelope, readListPage } from './envelope';
+export { unwrapEnvelope, readListPage } from './envelope';
 export {
 	bigIdApiRequestAllItems,
 	DEFAULT_CONCURRENCY,

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { idOf } from '../model/object';
 import type { ListPage } from './envelope';
-import { idOf, readListPage } from './envelope';
+import { readListPage } from './envelope';
 import type { BigIdContext, BigIdRequest } from './request';
 import { bigIdApiRequest } from './request';
 
