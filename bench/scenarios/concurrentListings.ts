@@ -1,10 +1,15 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../../nodes/BigId/transport';
+import {
+	DEFAULT_CONCURRENCY,
+	DEFAULT_PAGE_SIZE,
+	MAX_CONCURRENCY,
+} from '../../nodes/BigId/transport';
 import { USER_EVENTS } from '../../nodes/BigId/trigger/events';
 import type { Sandbox } from '../../sandbox';
 import type { TestCredentialsHelper } from '../../test/harness/credentialsHelper';
 import { runWorkflow } from '../../test/harness/engine';
+import { listingNode } from '../../test/harness/listingNode';
 import { PollHarness } from '../../test/harness/poll';
 import { measure, pairedRuns, spread } from '../measure';
 import { sequentialPeerNode } from '../peerNode';
@@ -36,6 +41,8 @@ interface Work {
 	items: number;
 	/** A poll repeats on a logged-in credential; Get Many starts cold and pays its login. */
 	polls: boolean;
+	/** Pages in flight at once, for the pack and the raw client alike. */
+	concurrency: number;
 	/** One run of the pack: items (or events) it produced. */
 	pack: () => Promise<number>;
 }
@@ -66,7 +73,7 @@ async function compare(sandbox: Sandbox, latencyMs: number, work: Work, context:
 	const route = `GET ${work.path}`;
 	const pages = pagesFor(work.items, Math.min(DEFAULT_PAGE_SIZE, PAGE_CAP));
 	const pollCredentials = freshCredentials(sandbox);
-	const pollClient = new RawClient(sandbox, DEFAULT_CONCURRENCY);
+	const pollClient = new RawClient(sandbox, work.concurrency);
 	if (work.polls) await pollClient.login();
 
 	const timed = async (run: () => Promise<number>): Promise<Measured> => {
@@ -87,14 +94,14 @@ async function compare(sandbox: Sandbox, latencyMs: number, work: Work, context:
 		});
 	};
 	const raw = async () => {
-		const client = work.polls ? pollClient : new RawClient(sandbox, DEFAULT_CONCURRENCY);
+		const client = work.polls ? pollClient : new RawClient(sandbox, work.concurrency);
 		const measured = await timed(async () => {
 			if (!work.polls) await client.login();
 			const items = await client.listAllConcurrently(
 				work.path,
 				work.listKey,
 				PAGE_CAP,
-				DEFAULT_CONCURRENCY,
+				work.concurrency,
 			);
 			return items.length;
 		});
@@ -177,10 +184,29 @@ const getMany = (
 	listKey,
 	items,
 	polls: false,
+	concurrency: DEFAULT_CONCURRENCY,
 	pack: async () => {
 		const run = await runWorkflow({
 			credentials: freshCredentials(sandbox),
 			nodes: [{ parameters: { ...parameters, returnAll: true } }],
+		});
+		if (run.error) throw run.error;
+		return run.items.length;
+	},
+});
+
+/** The pack's pagination alone, without the node's work on each item: what limits the ratios at 0 ms. */
+const paginationAlone = (sandbox: Sandbox, concurrency: number): Work => ({
+	label: `Pagination alone, ${sandbox.store.users.length.toLocaleString('en-US')} users, concurrency ${concurrency}`,
+	path: '/api/v1/users',
+	listKey: 'users',
+	items: sandbox.store.users.length,
+	polls: false,
+	concurrency,
+	pack: async () => {
+		const run = await runWorkflow({
+			credentials: freshCredentials(sandbox),
+			nodes: [listingNode({ path: 'users', listKey: 'users', pageSize: PAGE_CAP, concurrency })],
 		});
 		if (run.error) throw run.error;
 		return run.items.length;
@@ -202,6 +228,7 @@ async function userTriggerPoll(sandbox: Sandbox): Promise<Work> {
 		listKey: 'users',
 		items: users,
 		polls: true,
+		concurrency: DEFAULT_CONCURRENCY,
 		pack: async () => {
 			const outcome = await trigger.poll();
 			if (outcome.error) throw outcome.error;
@@ -243,6 +270,8 @@ export const concurrentListings: Scenario = async (context) => {
 					{ resource: 'scan', operation: 'getManyParentScans' },
 				),
 				await userTriggerPoll(sandbox),
+				paginationAlone(sandbox, DEFAULT_CONCURRENCY),
+				paginationAlone(sandbox, MAX_CONCURRENCY),
 			];
 			for (const work of works) rows.push(...(await compare(sandbox, latencyMs, work, context)));
 		}
