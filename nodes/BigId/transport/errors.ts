@@ -12,6 +12,8 @@ export interface RequestFailure {
 	connectionCode?: string;
 	/** The answer was not JSON: an HTML page, a truncated body, nothing at all. */
 	unreadableBody?: string;
+	/** Neither an answer nor a connection failure: the text of the error, whatever it is. */
+	unrecognisedError?: string;
 }
 
 /** The troubleshooting table of BigID's scan profile tutorial, extended to the statuses BigID and its proxies also send. */
@@ -108,6 +110,10 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 		description = mayHaveHappened
 			? `(${failure.connectionCode}) The ${method} ${path} may have reached BigID before the connection failed, so it may have happened. Check in BigID before you retry, so that nothing is done twice.`
 			: `${method} ${path} was not sent (${failure.connectionCode}).`;
+	} else if (failure.unrecognisedError !== undefined) {
+		message = failure.unrecognisedError;
+		description = `${method} ${path} to BigID at ${baseUrl} failed with this error, which the BigID node does not recognise, so it was not retried.`;
+		if (method !== 'GET') description += mayHaveBeenCarriedOut(method);
 	} else if (failure.unreadableBody !== undefined) {
 		message = `BigID answered ${method} ${path} with ${failure.unreadableBody} instead of JSON`;
 		description =

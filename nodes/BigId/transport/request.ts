@@ -37,6 +37,8 @@ interface Connection {
 	baseUrl: string;
 	skipSslCertificateValidation: boolean;
 	secrets: string[];
+	/** BigID rejected the login of this node run: its other requests fail with it, not with more logins. */
+	rejectedLogin?: string;
 }
 
 export const MAX_ATTEMPTS = 5;
@@ -93,23 +95,37 @@ export function failureOf(error: unknown): RequestFailure {
 		current = (current as { cause?: unknown }).cause;
 	}
 	// n8n 1.x wraps an HTTP error answer in a NodeApiError that keeps only its status, the body
-	// (when it was an object) and the message found in it.
+	// (when it was an object) and the message found in it. A text body is lost: the description
+	// is then the HTTP client's own "Request failed with status code 401", not BigID's words.
 	const wrapped = error as { httpCode?: unknown; context?: IDataObject; description?: unknown };
 	const status = Number(wrapped?.httpCode);
 	if (Number.isInteger(status) && status >= 400) {
 		const body = wrapped.context?.data;
+		const { description } = wrapped;
+		const bigIdSaid =
+			typeof description === 'string' && !/^Request failed with status code \d+$/.test(description);
 		return {
 			status,
 			body:
-				body && typeof body === 'object'
-					? body
-					: typeof wrapped.description === 'string'
-						? { error: wrapped.description }
-						: undefined,
+				body && typeof body === 'object' ? body : bigIdSaid ? { error: description } : undefined,
 		};
 	}
 	const connectionCode = connectionErrorCode(error);
-	return connectionCode ? { connectionCode } : { connectionCode: 'ECONNRESET' };
+	return connectionCode ? { connectionCode } : { unrecognisedError: innermostMessage(error) };
+}
+
+/** The text of the error at the end of the `cause` chain: what went wrong in the first place. */
+function innermostMessage(error: unknown): string {
+	const visited = new Set<unknown>();
+	let message = String(error);
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !visited.has(current)) {
+		visited.add(current);
+		const text = (current as { message?: unknown }).message;
+		if (typeof text === 'string' && text.trim() !== '') message = text;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return message;
 }
 
 function retryAfterOf(headers: IDataObject | undefined): number | undefined {
@@ -159,6 +175,7 @@ function readBody(response: IN8nHttpFullResponse, method: string): ReadBody {
 }
 
 function mayRetry(failure: RequestFailure, method: string): boolean {
+	if (failure.unrecognisedError !== undefined) return false;
 	if (failure.connectionCode) {
 		return method === 'GET'
 			? TRANSIENT_CONNECTION_CODES.has(failure.connectionCode)
@@ -188,8 +205,12 @@ export async function bigIdApiRequest(
 	request: BigIdRequest,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const { baseUrl, skipSslCertificateValidation, secrets } = await connectionOf(this);
+	const connection = await connectionOf(this);
+	const { baseUrl, skipSslCertificateValidation, secrets } = connection;
 	const method = request.method ?? 'GET';
+	const loginFailure = (message: string) =>
+		new NodeApiError(this.getNode(), { message }, { message, itemIndex, httpCode: '401' });
+	if (connection.rejectedLogin !== undefined) throw loginFailure(connection.rejectedLogin);
 	const unsafe = unsafePathSegment(request.path);
 	if (unsafe !== undefined) {
 		throw new NodeOperationError(
@@ -248,11 +269,8 @@ export async function bigIdApiRequest(
 					await sleep(retryDelayMs({}, attempt));
 					continue;
 				}
-				throw new NodeApiError(
-					this.getNode(),
-					{ message },
-					{ message, itemIndex, httpCode: '401' },
-				);
+				if (!loginError.transient) connection.rejectedLogin = message;
+				throw loginFailure(message);
 			}
 			failure = failureOf(error);
 		}
