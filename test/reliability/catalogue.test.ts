@@ -1,6 +1,4 @@
-import { execFileSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -9,6 +7,9 @@ import type { TestCredentialsHelper } from '../harness/credentialsHelper';
 import type { N8nRequestHelper, NodeSpec } from '../harness/engine';
 import { CREDENTIAL_ID, N8N_REQUEST_HELPERS, runWorkflow } from '../harness/engine';
 import { MAX_ATTEMPTS } from '../../nodes/BigId/transport/request';
+import { LOGIN_FAILURE_MESSAGES, UNRESOLVABLE_BASE_URL } from '../harness/loginFailures';
+import type { Certificate } from '../harness/tls';
+import { selfSignedCertificate } from '../harness/tls';
 import {
 	createUserNode,
 	logMark,
@@ -221,40 +222,9 @@ const listUsers = (parameters: INodeParameters = {}) => [
 ];
 const storedCredential = () => credentials.store.get(CREDENTIAL_ID)!.data;
 
-let certificateDirectory: string | undefined;
-let certificate: { key: string; cert: string } | undefined;
-afterAll(() => {
-	if (certificateDirectory) rmSync(certificateDirectory, { recursive: true, force: true });
-});
-
-/** A self-signed certificate for 127.0.0.1, made once for the file. */
-function selfSignedCertificate(): { key: string; cert: string } {
-	if (certificate) return certificate;
-	certificateDirectory = mkdtempSync(join(tmpdir(), 'bigid-tls-'));
-	const key = join(certificateDirectory, 'key.pem');
-	const cert = join(certificateDirectory, 'cert.pem');
-	execFileSync(
-		'openssl',
-		[
-			'req',
-			'-x509',
-			'-newkey',
-			'rsa:2048',
-			'-nodes',
-			'-subj',
-			'/CN=127.0.0.1',
-			'-days',
-			'1',
-			'-keyout',
-			key,
-			'-out',
-			cert,
-		],
-		{ stdio: 'ignore' },
-	);
-	certificate = { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
-	return certificate;
-}
+let certificate: Certificate | undefined;
+/** Made once for the file: openssl takes a moment. */
+const selfSigned = () => (certificate ??= selfSignedCertificate());
 
 /** The error names the problem and a fix, and BigID saw no write. */
 function expectCleanFailure(
@@ -319,7 +289,7 @@ describe('catalogue: the credential and the connection', () => {
 
 	describe('a self-signed certificate', () => {
 		test('is refused by default (certificates are verified), with both fixes named', async () => {
-			const box = await useSandbox({ tls: selfSignedCertificate() });
+			const box = await useSandbox({ tls: selfSigned() });
 			expect(box.url).toMatch(/^https:/);
 
 			const result = await run(listRoles);
@@ -335,10 +305,7 @@ describe('catalogue: the credential and the connection', () => {
 		});
 
 		test('is accepted with "Ignore SSL Issues" on, for the login and every request', async () => {
-			const box = await useSandbox(
-				{ tls: selfSignedCertificate(), users: 120 },
-				{ ignoreSslIssues: true },
-			);
+			const box = await useSandbox({ tls: selfSigned(), users: 120 }, { ignoreSslIssues: true });
 
 			const result = await run(listUsers({ options: { pageSize: 50 } }));
 
@@ -366,19 +333,12 @@ interface LoginFailureRow {
 	roleRequests?: number;
 }
 
-const SESSION_FIX =
-	'Check the username and password in the BigID API credential. If the password has expired, change it in BigID first.';
-const API_TOKEN_FIX =
-	'Check the API token in the BigID API credential: it may be expired or revoked (generate a new one in BigID), and check the Authorization Header Format.';
-const UNRESOLVABLE_BASE_URL = 'http://bigid-sandbox.invalid';
-
 const LOGIN_FAILURES: Array<[string, LoginFailureRow]> = [
 	[
 		'wrong password (HTTP 200, success: false)',
 		{
 			credential: { password: WRONG_PASSWORD },
-			message: () =>
-				`BigID rejected the login: Authentication failed. Please check your username and password. ${SESSION_FIX}`,
+			message: () => LOGIN_FAILURE_MESSAGES.wrongPassword,
 			loginRequests: 1,
 			retries: 0,
 		},
@@ -387,8 +347,7 @@ const LOGIN_FAILURES: Array<[string, LoginFailureRow]> = [
 		'revoked API token (HTTP 401 on the token exchange)',
 		{
 			credential: { authMode: 'apiToken', apiToken: REVOKED_API_TOKEN },
-			message: () =>
-				`BigID rejected the login (HTTP 401: Invalid or expired user token). ${API_TOKEN_FIX}`,
+			message: () => LOGIN_FAILURE_MESSAGES.revokedApiToken,
 			loginRequests: 1,
 			retries: 0,
 		},
@@ -397,8 +356,7 @@ const LOGIN_FAILURES: Array<[string, LoginFailureRow]> = [
 		'closed port (a connection never made: tried again with backoff)',
 		{
 			prepare: async (box) => await box.close(),
-			message: (baseUrl) =>
-				`Could not reach BigID at ${baseUrl}: the connection was refused. Check the Base URL and port in the BigID API credential and that BigID is running`,
+			message: LOGIN_FAILURE_MESSAGES.closedPort,
 			loginRequests: 0,
 			retries: MAX_ATTEMPTS - 1,
 		},
@@ -410,8 +368,7 @@ const LOGIN_FAILURES: Array<[string, LoginFailureRow]> = [
 				storedCredential().baseUrl = UNRESOLVABLE_BASE_URL;
 				return UNRESOLVABLE_BASE_URL;
 			},
-			message: (baseUrl) =>
-				`Could not reach BigID at ${baseUrl}: the host name could not be resolved. Check the Base URL in the BigID API credential for typos`,
+			message: LOGIN_FAILURE_MESSAGES.unresolvableHost,
 			loginRequests: 0,
 			retries: 0,
 		},
@@ -420,8 +377,7 @@ const LOGIN_FAILURES: Array<[string, LoginFailureRow]> = [
 		'self-signed certificate with "Ignore SSL Issues" off',
 		{
 			selfSigned: true,
-			message: (baseUrl) =>
-				`Could not reach BigID at ${baseUrl}: its TLS certificate is self-signed. Install a trusted certificate on BigID, or turn on "Ignore SSL Issues" in the BigID API credential for an on-prem deployment you trust`,
+			message: LOGIN_FAILURE_MESSAGES.selfSignedCertificate,
 			loginRequests: 0,
 			retries: 0,
 		},
@@ -431,9 +387,8 @@ const LOGIN_FAILURES: Array<[string, LoginFailureRow]> = [
 		{
 			options: { authHeader: 'raw' },
 			credential: { authHeaderFormat: 'bearer' },
-			// n8n 1.x keeps no text body of an error answer: BigID's "Unauthorized" is lost there.
 			message: (_, requestHelper) =>
-				`BigID answered 401: ${requestHelper === 'n8n 1.x' ? 'API key missing or invalid' : 'Unauthorized'}`,
+				LOGIN_FAILURE_MESSAGES.bearerForRaw(requestHelper === 'n8n 1.x' ? 1 : 2),
 			// The first login, n8n's after the 401, and one more for a token revoked in between.
 			loginRequests: 3,
 			retries: 1,
@@ -452,7 +407,7 @@ describe.each(N8N_REQUEST_HELPERS)(
 	(requestHelper) => {
 		test.each(LOGIN_FAILURES)('%s: the message and the number of logins', async (_, row) => {
 			const box = await useSandbox(
-				row.selfSigned ? { ...row.options, tls: selfSignedCertificate() } : row.options,
+				row.selfSigned ? { ...row.options, tls: selfSigned() } : row.options,
 				row.credential,
 			);
 			const baseUrl = (await row.prepare?.(box)) ?? box.url;
@@ -473,10 +428,7 @@ describe.each(N8N_REQUEST_HELPERS)(
 			const result = await run([{ ...listRoles[0], continueOnFail: true }], items, requestHelper);
 
 			expect(result.items.map((item) => item.json.error)).toEqual(
-				items.map(
-					() =>
-						`BigID rejected the login: Authentication failed. Please check your username and password. ${SESSION_FIX}`,
-				),
+				items.map(() => LOGIN_FAILURE_MESSAGES.wrongPassword),
 			);
 			expect(loginRequests(box)).toBe(1);
 		});
