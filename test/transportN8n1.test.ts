@@ -1,8 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { BigIdLoginError, findLoginError } from '../nodes/BigId/transport/loginError';
-import { failureOf } from '../nodes/BigId/transport/request';
+import { BigIdLoginError, findLoginError } from '../credentials/common/bigId/loginError';
+import { failureOf } from '../nodes/BigId/transport/errors';
 
 /**
  * n8n 1.x hands the node a NodeApiError with neither `response` nor `cause` (seen in real

@@ -6,7 +6,7 @@ import type { ApiResponse, Sandbox, SandboxOptions } from '../../sandbox';
 import type { TestCredentialsHelper } from '../harness/credentialsHelper';
 import type { N8nRequestHelper, NodeSpec } from '../harness/engine';
 import { CREDENTIAL_ID, N8N_REQUEST_HELPERS, runWorkflow } from '../harness/engine';
-import { MAX_ATTEMPTS } from '../../nodes/BigId/transport/request';
+import { MAX_ATTEMPTS } from '../../nodes/BigId/transport/retryPolicy';
 import { LOGIN_FAILURE_MESSAGES, UNRESOLVABLE_BASE_URL } from '../harness/loginFailures';
 import type { Certificate } from '../harness/tls';
 import { selfSignedCertificate } from '../harness/tls';

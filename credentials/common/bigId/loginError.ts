@@ -1,3 +1,5 @@
+import { causesOf } from './errorCauses';
+
 /** How many login errors are remembered by their text; one per failing credential is enough. */
 const REMEMBERED_LOGIN_ERRORS = 100;
 
@@ -36,16 +38,12 @@ function textsOf(error: object): string[] {
 
 /** The login error behind `error`: among its causes (n8n 2.x), or known by its text (n8n 1.x). */
 export function findLoginError(error: unknown): BigIdLoginError | undefined {
-	const visited = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !visited.has(current)) {
-		visited.add(current);
-		if ((current as BigIdLoginError).isBigIdLoginError === true) return current as BigIdLoginError;
-		const known = textsOf(current)
+	for (const cause of causesOf(error)) {
+		if ((cause as BigIdLoginError).isBigIdLoginError === true) return cause as BigIdLoginError;
+		const known = textsOf(cause)
 			.map((text) => loginErrorsByText.get(text))
 			.find((loginError) => loginError !== undefined);
 		if (known) return known;
-		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
 }
