@@ -52,7 +52,7 @@ const CATALOGUE: CatalogueRow[] = [
 		test: 'an unreachable host names the address and the fix',
 	},
 	{
-		row: 'A failed login on the n8n 2.x and 1.x request paths: wrong password, revoked API token, closed port, unresolvable host, self-signed certificate, Bearer for raw (12 tests)',
+		row: 'A failed login on the n8n 2.x and 1.x request paths: wrong password, revoked API token, closed port, unresolvable host, self-signed certificate, a login answered 503, Bearer for raw (14 tests)',
 		test: '%s: the message and the number of logins',
 	},
 	{
@@ -193,6 +193,7 @@ const CATALOGUE: CatalogueRow[] = [
 ];
 
 const USERS_ROUTE = 'GET /api/v1/users';
+const LOGIN_ROUTE = 'POST /api/v1/sessions';
 const WRONG_PASSWORD = 'Pw-LEAKCHECK-wrong-3d1c';
 const REVOKED_API_TOKEN = 'Tk-LEAKCHECK-revoked-8e2b';
 const UNKNOWN_ID = '64f7df00cc834f0001a44e85';
@@ -383,6 +384,16 @@ const LOGIN_FAILURES: Array<[string, LoginFailureRow]> = [
 		},
 	],
 	[
+		'login answered 503 by a proxy, every time (failed for now: tried again with backoff)',
+		{
+			prepare: (box) => box.faults.inject({ route: LOGIN_ROUTE, kind: '503', times: 10 }),
+			message: () =>
+				'BigID could not log in (HTTP 503). Wait a moment and retry. If it persists, reach out to support.',
+			loginRequests: MAX_ATTEMPTS,
+			retries: MAX_ATTEMPTS - 1,
+		},
+	],
+	[
 		'Bearer where BigID wants the raw token (the login works, every request is refused)',
 		{
 			options: { authHeader: 'raw' },
@@ -399,7 +410,7 @@ const LOGIN_FAILURES: Array<[string, LoginFailureRow]> = [
 ];
 
 const loginRequests = (box: Sandbox) =>
-	(box.stats.byRoute['POST /api/v1/sessions'] ?? 0) +
+	(box.stats.byRoute[LOGIN_ROUTE] ?? 0) +
 	(box.stats.byRoute['GET /api/v1/refresh-access-token'] ?? 0);
 
 describe.each(N8N_REQUEST_HELPERS)(
@@ -415,7 +426,11 @@ describe.each(N8N_REQUEST_HELPERS)(
 
 			const result = await run(listRoles, undefined, requestHelper);
 
-			expectCleanFailure(result, row.message(baseUrl, requestHelper), /Check|Verify|Install/);
+			expectCleanFailure(
+				result,
+				row.message(baseUrl, requestHelper),
+				/Check|Verify|Install|Wait a moment/,
+			);
 			expect(loginRequests(box)).toBe(row.loginRequests);
 			expect(retriesSince(mark)).toBe(row.retries);
 			expect(box.stats.byRoute['GET /api/v1/roles'] ?? 0).toBe(row.roleRequests ?? 0);
