@@ -478,9 +478,13 @@ describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 					const runs = (await instance.executionsOf(departed.id)).filter(
 						({ mode }) => mode === 'webhook',
 					);
-					return runs.length >= count && runs.every(({ status }) => status === 'success')
-						? runs
-						: undefined;
+					// n8n 1.x lists an execution as finished a moment before its run data is saved.
+					const finished = runs.every(
+						({ status, data }) =>
+							status === 'success' &&
+							['Report', 'Not Found'].some((last) => data.resultData.runData[last]),
+					);
+					return runs.length >= count && finished ? runs : undefined;
 				});
 
 			expect(await callWebhook(email)).toBe(200);
