@@ -1,8 +1,6 @@
-import type { INode } from 'n8n-workflow';
-
 import { toNodeApiError } from '../nodes/BigId/transport/errors';
 import type { FaultKind } from '../sandbox';
-import { runWorkflow } from './harness/engine';
+import { buildWorkflow, runWorkflow } from './harness/engine';
 import { startSandboxSession, useSandboxSession } from './harness/sandbox';
 
 const ROLES_ROUTE = 'GET /api/v1/roles';
@@ -223,14 +221,7 @@ describe('transport: writes and routes', () => {
 });
 
 describe('transport: an error it does not recognise', () => {
-	const node: INode = {
-		id: 'n',
-		name: 'BigID',
-		type: 'n8n-nodes-bigid.bigId',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const node = buildWorkflow([{ name: 'BigID', parameters: {} }]).getNode('BigID')!;
 	const context = (method: string) => ({
 		node,
 		itemIndex: 2,

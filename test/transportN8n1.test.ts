@@ -1,21 +1,14 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 
 import { BigIdLoginError, findLoginError } from '../credentials/common/bigId/loginError';
 import { failureOf } from '../nodes/BigId/transport/errors';
+import { buildWorkflow } from './harness/engine';
 
 /**
  * n8n 1.x hands the node a NodeApiError with neither `response` nor `cause` (seen in real
  * n8n 1.123.81 by the end-to-end suite); these are built the way its constructor builds them.
  */
-const node: INode = {
-	id: 'n',
-	name: 'BigID',
-	type: 'n8n-nodes-bigid.bigId',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = buildWorkflow([{ name: 'BigID', parameters: {} }]).getNode('BigID')!;
 
 function n8n1Error(fields: {
 	httpCode: string | null;
