@@ -8,29 +8,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { API_PREFIX, parseBaseUrl } from '../nodes/BigId/transport/baseUrl';
+import { API_PREFIX, parseBaseUrl } from './common/bigId/baseUrl';
 import {
 	connectionErrorCode,
 	describeConnectionFailure,
 	TRANSIENT_CONNECTION_CODES,
-} from '../nodes/BigId/transport/connectionErrors';
-import { BigIdLoginError } from '../nodes/BigId/transport/loginError';
-import { redactSecrets, secretsOf } from '../nodes/BigId/transport/secrets';
+} from './common/bigId/connectionErrors';
+import { BigIdLoginError } from './common/bigId/loginError';
+import { bigIdMessageOf, isBadGatewayPage } from './common/bigId/messages';
+import { redactSecrets, secretsOf } from './common/bigId/secrets';
 
 function responseOf(error: unknown): { status?: number; data?: unknown } {
 	const response = (error as { response?: { status?: number; data?: unknown } })?.response;
 	return { status: response?.status, data: response?.data };
-}
-
-function bigIdMessage(data: unknown): string | undefined {
-	if (data && typeof data === 'object') {
-		const { message, error } = data as { message?: unknown; error?: unknown };
-		if (typeof message === 'string' && message) return message;
-		if (typeof error === 'string' && error) return error;
-	}
-	if (typeof data === 'string' && data && !data.trimStart().startsWith('<'))
-		return data.slice(0, 200);
-	return undefined;
 }
 
 export class BigIdApi implements ICredentialType {
@@ -171,6 +161,12 @@ export class BigIdApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// Only the credential test sets a baseURL (an expression cannot call parseBaseUrl): it reads
+		// the Base URL by the same rule as the node's requests.
+		const parsed = parseBaseUrl(credentials.baseUrl);
+		if (requestOptions.baseURL !== undefined && parsed.problem === undefined) {
+			requestOptions.baseURL = parsed.baseUrl;
+		}
 		requestOptions.headers = {
 			...requestOptions.headers,
 			Authorization: authorizationValue(credentials, String(credentials.sessionToken)),
@@ -180,9 +176,8 @@ export class BigIdApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.baseUrl.trim().replace(/[?#].*$/, "").replace(/\\/api(\\/.*)?$/i, "").replace(/\\/+$/, "")}}',
-			url: '/api/v1/roles',
+			baseURL: '={{$credentials.baseUrl}}',
+			url: `${API_PREFIX}/roles`,
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
 		rules: [
@@ -263,17 +258,17 @@ async function logIn(
 				? describeConnectionFailure(code, baseUrl)
 				: `Could not log in to BigID at ${baseUrl}: ${(error as Error).message}`;
 		} else if (status === 401 || status === 403) {
-			message = `BigID rejected the login (HTTP ${status}${bigIdMessage(data) ? `: ${bigIdMessage(data)}` : ''}). ${fix}`;
+			message = `BigID rejected the login (HTTP ${status}${bigIdMessageOf(data) ? `: ${bigIdMessageOf(data)}` : ''}). ${fix}`;
 		} else if (status === 404) {
 			message = `BigID has no login endpoint at ${request.url} (HTTP 404). Check the Base URL: it should be the address of your BigID deployment, for example https://bigid.example.com`;
 		} else {
-			message = `BigID could not log in (HTTP ${status}${bigIdMessage(data) ? `: ${bigIdMessage(data)}` : ''}). Wait a moment and retry. If it persists, reach out to support.`;
+			message = `BigID could not log in (HTTP ${status}${bigIdMessageOf(data) ? `: ${bigIdMessageOf(data)}` : ''}). Wait a moment and retry. If it persists, reach out to support.`;
 		}
 		throw new BigIdLoginError(redactSecrets(message, secrets), transient);
 	}
 
 	if (typeof answer === 'string') {
-		if (/\b502\b|bad gateway/i.test(answer)) {
+		if (isBadGatewayPage(answer)) {
 			throw new BigIdLoginError(
 				'A proxy in front of BigID answered the login with 502 Bad Gateway. Wait a moment and retry. If it persists, check the proxy or load balancer in front of BigID.',
 				true,
@@ -285,7 +280,7 @@ async function logIn(
 	}
 	const token = usesApiToken ? answer?.systemToken : answer?.auth_token;
 	if (answer?.success === false || typeof token !== 'string' || token === '') {
-		const reason = (bigIdMessage(answer) ?? 'no token in the answer').replace(/\.+$/, '');
+		const reason = (bigIdMessageOf(answer) ?? 'no token in the answer').replace(/\.+$/, '');
 		throw new BigIdLoginError(
 			redactSecrets(`BigID rejected the login: ${reason}. ${fix}`, secrets),
 		);

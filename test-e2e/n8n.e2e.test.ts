@@ -1,6 +1,7 @@
 /**
  * The packed n8n-nodes-bigid in a real n8n, against the BigID sandbox: every example workflow,
- * the credential test, the node types list and the trigger across a restart.
+ * the credential test, failed logins in node executions, the node types list and the trigger
+ * across a restart.
  * E2E_N8N_VERSIONS picks the n8n versions (comma-separated); all tested ones by default.
  */
 import { rmSync } from 'fs';
@@ -21,7 +22,10 @@ import {
 	type WorkflowJson,
 } from '../scripts/n8n/instance';
 import { buildAndPack, installPack, type PackedPackage } from '../scripts/n8n/pack';
+import { freePort } from '../scripts/n8n/processes';
 import { CACHE_DIR, ensureN8n, N8N_VERSIONS } from '../scripts/n8n/runtime';
+import { LOGIN_FAILURE_MESSAGES, UNRESOLVABLE_BASE_URL } from '../test/harness/loginFailures';
+import { selfSignedCertificate } from '../test/harness/tls';
 
 const versions = (process.env.E2E_N8N_VERSIONS ?? N8N_VERSIONS.join(','))
 	.split(',')
@@ -62,6 +66,123 @@ const EVENT_WATCHER: WorkflowJson = {
 	settings: { executionOrder: 'v1' },
 };
 
+/** A failed login, run as a node execution: a webhook starts a workflow whose BigID node lists roles. */
+interface LoginFailure {
+	name: string;
+	/** The credential's data, given the sandboxes of the test. */
+	credential: (sandboxes: LoginSandboxes) => Record<string, unknown>;
+	/** The sandbox whose login requests are counted, if the login can reach one. */
+	countedOn?: (sandboxes: LoginSandboxes) => Sandbox;
+	message: (sandboxes: LoginSandboxes, n8nMajor: 1 | 2) => string;
+	/** POST /sessions and GET /refresh-access-token requests that sandbox saw. */
+	loginRequests: number;
+}
+
+interface LoginSandboxes {
+	/** Expects the raw token, as most BigID versions do. */
+	raw: Sandbox;
+	selfSigned: Sandbox;
+	closedPortUrl: string;
+}
+
+const session = (box: Sandbox, password = box.options.password) => ({
+	baseUrl: box.url,
+	authMode: 'session',
+	username: box.options.username,
+	password,
+	authHeaderFormat: 'raw',
+	ignoreSslIssues: false,
+});
+
+const LOGIN_FAILURES: LoginFailure[] = [
+	{
+		name: 'wrong password',
+		credential: ({ raw }) => session(raw, 'not-the-password'),
+		countedOn: ({ raw }) => raw,
+		message: () => LOGIN_FAILURE_MESSAGES.wrongPassword,
+		loginRequests: 1,
+	},
+	{
+		name: 'revoked API token',
+		credential: ({ raw }) => ({
+			baseUrl: raw.url,
+			authMode: 'apiToken',
+			apiToken: 'a-revoked-api-token',
+			authHeaderFormat: 'raw',
+			ignoreSslIssues: false,
+		}),
+		countedOn: ({ raw }) => raw,
+		message: () => LOGIN_FAILURE_MESSAGES.revokedApiToken,
+		loginRequests: 1,
+	},
+	{
+		name: 'closed port',
+		credential: ({ raw, closedPortUrl }) => ({ ...session(raw), baseUrl: closedPortUrl }),
+		message: ({ closedPortUrl }) => LOGIN_FAILURE_MESSAGES.closedPort(closedPortUrl),
+		loginRequests: 0,
+	},
+	{
+		name: 'host name that does not resolve',
+		credential: ({ raw }) => ({ ...session(raw), baseUrl: UNRESOLVABLE_BASE_URL }),
+		message: () => LOGIN_FAILURE_MESSAGES.unresolvableHost(UNRESOLVABLE_BASE_URL),
+		loginRequests: 0,
+	},
+	{
+		name: 'self-signed certificate with Ignore SSL Issues off',
+		credential: ({ selfSigned }) => session(selfSigned),
+		countedOn: ({ selfSigned }) => selfSigned,
+		message: ({ selfSigned }) => LOGIN_FAILURE_MESSAGES.selfSignedCertificate(selfSigned.url),
+		loginRequests: 0,
+	},
+	{
+		name: 'Bearer where BigID wants the raw token',
+		credential: ({ raw }) => ({ ...session(raw), authHeaderFormat: 'bearer' }),
+		countedOn: ({ raw }) => raw,
+		message: (_, n8nMajor) => LOGIN_FAILURE_MESSAGES.bearerForRaw(n8nMajor),
+		// The first login, n8n's after the 401, and the transport's one more round for a revoked token.
+		loginRequests: 3,
+	},
+];
+
+const loginFailureId = (index: number) => `BigIdLoginFail0${index + 1}`;
+const loginFailurePath = (index: number) => `bigid-login-failure-${index + 1}`;
+
+function loginFailureWorkflow(index: number): WorkflowJson {
+	const id = loginFailureId(index);
+	const uuid = (last: number) =>
+		`7b1e4c2a-0d5f-4a8e-9c3b-${String(index * 10 + last).padStart(12, '0')}`;
+	return {
+		id,
+		name: `E2E: failed login, ${LOGIN_FAILURES[index].name}`,
+		nodes: [
+			{
+				id: uuid(1),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				parameters: { httpMethod: 'POST', path: loginFailurePath(index), options: {} },
+				webhookId: uuid(2),
+			},
+			{
+				id: uuid(3),
+				name: 'BigID',
+				type: 'n8n-nodes-bigid.bigId',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'role', operation: 'getMany', returnAll: true },
+				credentials: { bigIdApi: { id, name: `Failed login: ${LOGIN_FAILURES[index].name}` } },
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'BigID', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+const loginRequestsOf = (box: Sandbox) =>
+	(box.stats.byRoute['POST /api/v1/sessions'] ?? 0) +
+	(box.stats.byRoute['GET /api/v1/refresh-access-token'] ?? 0);
+
 let packing: Promise<PackedPackage> | undefined;
 /** Packed once for every n8n version. */
 const packOnce = () => (packing ??= buildAndPack());
@@ -88,6 +209,7 @@ async function waitFor<T>(
 
 describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 	let sandbox: Sandbox;
+	let loginSandboxes: LoginSandboxes;
 	let instance: N8nInstance;
 	const examples = loadExamples();
 
@@ -95,20 +217,36 @@ describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 		const n8n = await ensureN8n(version);
 		const pack = await packOnce();
 		sandbox = await startSandbox({});
+		loginSandboxes = {
+			raw: await startSandbox({ authHeader: 'raw' }),
+			selfSigned: await startSandbox({ tls: selfSignedCertificate() }),
+			closedPortUrl: `http://127.0.0.1:${await freePort()}`,
+		};
 		const userFolder = path.join(CACHE_DIR, 'e2e', `n8n-${version}`);
 		rmSync(userFolder, { recursive: true, force: true });
 		instance = new N8nInstance({ n8n, userFolder, logFile: path.join(userFolder, 'n8n.log') });
 		await installPack(userFolder, pack);
-		await instance.importCredentials(sandboxCredentials(sandbox.url, sandbox.options));
+		await instance.importCredentials([
+			...sandboxCredentials(sandbox.url, sandbox.options),
+			...LOGIN_FAILURES.map((failure, index) => ({
+				id: loginFailureId(index),
+				name: `Failed login: ${failure.name}`,
+				type: 'bigIdApi',
+				data: failure.credential(loginSandboxes),
+			})),
+		]);
 		await instance.importWorkflows([
 			...examples.map(({ workflow }) => forSandbox(workflow, sandbox.url)),
 			EVENT_WATCHER,
+			...LOGIN_FAILURES.map((_, index) => loginFailureWorkflow(index)),
 		]);
 	}, INSTALL_TIMEOUT_MS);
 
 	afterAll(async () => {
 		await instance?.stop();
 		await sandbox?.close();
+		await loginSandboxes?.raw.close();
+		await loginSandboxes?.selfSigned.close();
 	});
 
 	describe('example workflows run with n8n execute --id', () => {
@@ -280,6 +418,45 @@ describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 			}
 		});
 
+		describe('a failed login, in a node execution: the message, and how many logins BigID saw', () => {
+			const n8nMajor = version.startsWith('1.') ? 1 : 2;
+
+			it.each(LOGIN_FAILURES.map((failure, index) => [failure.name, index] as const))(
+				'%s',
+				async (_, index) => {
+					const failure = LOGIN_FAILURES[index];
+					const counted = failure.countedOn?.(loginSandboxes);
+					const loginsBefore = counted ? loginRequestsOf(counted) : 0;
+					const workflowId = loginFailureId(index);
+					await instance.activateWorkflow(workflowId);
+
+					const started = await waitFor('the webhook to be registered', async () => {
+						const response = await fetch(`${instance.url}/webhook/${loginFailurePath(index)}`, {
+							method: 'POST',
+						});
+						return response.status === 404 ? undefined : response.status;
+					});
+					expect(started).toBe(200);
+					// The execution is listed as failed a moment before its run data is saved.
+					const { execution, error } = await waitFor('the failed execution', async () => {
+						const [run] = await instance.executionsOf(workflowId);
+						const nodeError = run?.data.resultData.runData.BigID?.[0]?.error;
+						return run?.status === 'error' && nodeError
+							? { execution: run, error: nodeError }
+							: undefined;
+					});
+					const logins = counted ? loginRequestsOf(counted) - loginsBefore : 0;
+					process.stdout.write(
+						`[e2e] n8n ${version}, ${failure.name}: ${logins} login request(s), "${error.message}"\n`,
+					);
+					expect(error.message).toBe(failure.message(loginSandboxes, n8nMajor));
+					expect(logins).toBe(failure.loginRequests);
+					expect(JSON.stringify(execution)).not.toContain('not-the-password');
+					expect(JSON.stringify(execution)).not.toContain('a-revoked-api-token');
+				},
+			);
+		});
+
 		it('03 departed employee, activated: the HR webhook disables a known user and reports an unknown email as not found', async () => {
 			const departed = exampleFile('03');
 			await instance.activateWorkflow(departed.id);
@@ -301,9 +478,13 @@ describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 					const runs = (await instance.executionsOf(departed.id)).filter(
 						({ mode }) => mode === 'webhook',
 					);
-					return runs.length >= count && runs.every(({ status }) => status === 'success')
-						? runs
-						: undefined;
+					// n8n 1.x lists an execution as finished a moment before its run data is saved.
+					const finished = runs.every(
+						({ status, data }) =>
+							status === 'success' &&
+							['Report', 'Not Found'].some((last) => data.resultData.runData[last]),
+					);
+					return runs.length >= count && finished ? runs : undefined;
 				});
 
 			expect(await callWebhook(email)).toBe(200);

@@ -1,3 +1,9 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+import { BigIdApi } from '../credentials/BigIdApi.credentials';
+import { parseBaseUrl } from '../credentials/common/bigId/baseUrl';
+import { bigIdMessageOf, isBadGatewayPage } from '../credentials/common/bigId/messages';
 import type { Sandbox } from '../sandbox';
 import { runWorkflow } from './harness/engine';
 import { capturedLogText } from './harness/logs';
@@ -180,5 +186,74 @@ describe('BigID API credential', () => {
 		);
 		expect(sandbox.stats.rejectedAuth).toBe(50);
 		expect(sandbox.stats.logins).toBe(2);
+	});
+});
+
+describe('BigID API credential: the code it shares with the node', () => {
+	test.each([
+		['the seeds’ 400', { error: 'Scan ID is invalid' }, 'Scan ID is invalid'],
+		['the seeds’ 404', { error: 'Scan 1234 was not found' }, 'Scan 1234 was not found'],
+		['the seeds’ 500', { status: 'error', message: 'Server error', errors: [{}] }, 'Server error'],
+		[
+			'a failed login',
+			{ success: false, message: 'Authentication failed.' },
+			'Authentication failed.',
+		],
+		[
+			'both: BigID’s own words win',
+			{ message: 'Bad request', error: 'Role is invalid' },
+			'Role is invalid',
+		],
+		['a nested error', { error: { message: 'Token expired' } }, 'Token expired'],
+		['a wrapped answer', { status: 'error', data: { error: 'User not found' } }, 'User not found'],
+		['the seeds’ 401 (text)', 'Unauthorized', 'Unauthorized'],
+		['an HTML page', '<html><body>Sign in</body></html>', undefined],
+	])('BigID’s message in %s', (_, body, message) => {
+		expect(bigIdMessageOf(body)).toBe(message);
+	});
+
+	test.each([
+		['<html><head><title>502 Bad Gateway</title></head></html>', true],
+		['  <h1>Bad Gateway</h1>', true],
+		['<html><body>Sign in to BigID</body></html>', false],
+		['{"users":[{"name":"user502"}', false],
+		['502 Bad Gateway', false],
+	])('%j is a proxy’s 502 page: %s', (text, expected) => {
+		expect(isBadGatewayPage(text)).toBe(expected);
+	});
+
+	test.each([
+		'https://bigid.example.com',
+		'https://bigid.example.com/',
+		'https://bigid.example.com/api/v1',
+		'  https://bigid.example.com/API/v1/roles?x=1#top ',
+	])('the credential test reads the Base URL "%s" as the node does', async (baseUrl) => {
+		const options = await new BigIdApi().authenticate(
+			{ baseUrl, sessionToken: 'token', authHeaderFormat: 'raw' },
+			{ baseURL: baseUrl, url: '/api/v1/roles' },
+		);
+
+		expect(parseBaseUrl(baseUrl)).toEqual({ baseUrl: options.baseURL });
+		expect(options.baseURL).toBe('https://bigid.example.com');
+	});
+
+	test('the node’s requests keep their URL: only the credential test has a baseURL', async () => {
+		const url = 'https://bigid.example.com/api/v1/roles';
+		const options = await new BigIdApi().authenticate(
+			{ baseUrl: 'https://bigid.example.com/api/v1', sessionToken: 'token' },
+			{ url },
+		);
+
+		expect(options).toEqual({ url, headers: { Authorization: 'token' } });
+	});
+
+	test('the credential imports nothing from nodes/', () => {
+		const credentials = join(__dirname, '..', 'credentials');
+		const sources = readdirSync(credentials, { recursive: true, encoding: 'utf8' })
+			.filter((file) => file.endsWith('.ts'))
+			.map((file) => readFileSync(join(credentials, file), 'utf8'));
+
+		expect(sources.length).toBeGreaterThan(5);
+		expect(sources.filter((source) => /from '[./]*\/nodes\//.test(source))).toEqual([]);
 	});
 });

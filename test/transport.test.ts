@@ -1,5 +1,6 @@
+import { toNodeApiError } from '../nodes/BigId/transport/errors';
 import type { FaultKind } from '../sandbox';
-import { runWorkflow } from './harness/engine';
+import { buildWorkflow, runWorkflow } from './harness/engine';
 import { startSandboxSession, useSandboxSession } from './harness/sandbox';
 
 const ROLES_ROUTE = 'GET /api/v1/roles';
@@ -216,5 +217,38 @@ describe('transport: writes and routes', () => {
 
 		expect(result.error?.message).toBe('".." is not a valid BigID ID or name');
 		expect(session.sandbox.stats.requests).toBe(0);
+	});
+});
+
+describe('transport: an error it does not recognise', () => {
+	const node = buildWorkflow([{ name: 'BigID', parameters: {} }]).getNode('BigID')!;
+	const context = (method: string) => ({
+		node,
+		itemIndex: 2,
+		baseUrl: 'https://bigid.example.com',
+		method,
+		path: '/api/v1/users',
+		secrets: ['Pw-secret-123'],
+	});
+
+	test('is reported with its own text, secrets redacted, as not retried', () => {
+		const error = toNodeApiError(
+			{ unrecognisedError: 'Unexpected token in Pw-secret-123' },
+			context('GET'),
+		);
+
+		expect(error.message).toBe('Unexpected token in [redacted]');
+		expect(error.description).toBe(
+			'GET /api/v1/users to BigID at https://bigid.example.com failed with this error, which the BigID node does not recognise, so it was not retried.',
+		);
+		expect(error.context.itemIndex).toBe(2);
+	});
+
+	test('after a write, says to check in BigID before retrying', () => {
+		const error = toNodeApiError({ unrecognisedError: 'Unexpected token' }, context('POST'));
+
+		expect(error.description).toContain(
+			'The POST may have been carried out before the error: check in BigID before you retry.',
+		);
 	});
 });

@@ -3,11 +3,12 @@
  * package: unpacked into <N8N_USER_FOLDER>/.n8n/nodes/node_modules/<name>, with its dev, peer and
  * optional dependencies removed from its package.json and a dependency entry in nodes/package.json.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import path from 'path';
 
 import { capture, run } from './processes';
-import { CACHE_DIR, REPO_ROOT } from './runtime';
+import { REPO_ROOT } from './runtime';
 
 export const PACKAGE_NAME = 'n8n-nodes-bigid';
 
@@ -19,17 +20,17 @@ export interface PackedPackage {
 /** Builds and packs the checkout at `root` (this one unless told). */
 export async function buildAndPack(root = REPO_ROOT): Promise<PackedPackage> {
 	process.stdout.write('[pack] npm run build\n');
+	// tsc leaves the output of moved or deleted sources in dist: the package would carry it.
+	rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 	await run('npm', ['run', '--silent', 'build'], { cwd: root });
-	const destination = path.join(CACHE_DIR, 'pack');
-	rmSync(destination, { recursive: true, force: true });
-	mkdirSync(destination, { recursive: true });
+	// Not under .cache: git worktrees share it, and one checkout's pack must not replace another's
+	// between the packing and the installing.
+	const destination = mkdtempSync(path.join(tmpdir(), `${PACKAGE_NAME}-pack-`));
 	const [packed] = JSON.parse(
 		await capture('npm', ['pack', '--json', '--pack-destination', destination], { cwd: root }),
 	) as Array<{ filename: string; version: string; entryCount: number }>;
 	const tarball = path.join(destination, packed.filename);
-	process.stdout.write(
-		`[pack] ${path.relative(REPO_ROOT, tarball)} (${packed.entryCount} files)\n`,
-	);
+	process.stdout.write(`[pack] ${tarball} (${packed.entryCount} files)\n`);
 	return { tarball, version: packed.version };
 }
 

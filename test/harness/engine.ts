@@ -3,6 +3,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IConnections,
 	IDataObject,
+	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -15,7 +16,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, ExecutionBaseError, Workflow } from 'n8n-workflow';
 
 import { BigId } from '../../nodes/BigId/BigId.node';
 import { TestCredentialsHelper } from './credentialsHelper';
@@ -36,6 +37,47 @@ export function registerNodeType(name: string, nodeType: INodeType): void {
 export const nodeTypes: INodeTypes = {
 	getByName: (name: string): INodeType | IVersionedNodeType => nodeTypeClasses[name],
 	getByNameAndVersion: (name: string): INodeType => nodeTypeClasses[name],
+	getKnownTypes: () => ({}),
+};
+
+/**
+ * What n8n's request helper hands the node when a request or the credential's login fails.
+ * Both wrap the failure in a NodeApiError; 2.x keeps the original error as its `cause`, 1.x
+ * loses it (n8n-workflow 1.x declares `cause` as a class field, which erases the one `Error`
+ * set), so the node sees only the texts, the status and the body n8n copied out of it.
+ */
+export type N8nRequestHelper = 'n8n 2.x' | 'n8n 1.x';
+export const N8N_REQUEST_HELPERS: N8nRequestHelper[] = ['n8n 2.x', 'n8n 1.x'];
+
+function withoutErrorCause(error: unknown): unknown {
+	if (error instanceof ExecutionBaseError && error.cause instanceof Error) delete error.cause;
+	return error;
+}
+
+/** The node type, its request helper failing as n8n 1.x's does. */
+function asOnN8n1(nodeType: INodeType): INodeType {
+	const n8n1Type = Object.create(nodeType) as INodeType;
+	n8n1Type.execute = async function (this: IExecuteFunctions) {
+		const { helpers } = this;
+		const request = helpers.httpRequestWithAuthentication;
+		helpers.httpRequestWithAuthentication = async function (
+			this: IExecuteFunctions,
+			...args: Parameters<typeof request>
+		) {
+			try {
+				return (await request.apply(this, args)) as unknown;
+			} catch (error) {
+				throw withoutErrorCause(error);
+			}
+		};
+		return await nodeType.execute!.call(this);
+	};
+	return n8n1Type;
+}
+
+const n8n1NodeTypes: INodeTypes = {
+	getByName: (name: string) => asOnN8n1(nodeTypeClasses[name]),
+	getByNameAndVersion: (name: string) => asOnN8n1(nodeTypeClasses[name]),
 	getKnownTypes: () => ({}),
 };
 
@@ -63,6 +105,8 @@ export interface RunOptions {
 	/** Items the first node receives. */
 	input?: IDataObject[];
 	mode?: WorkflowExecuteMode;
+	/** n8n 2.x's by default. */
+	requestHelper?: N8nRequestHelper;
 }
 
 export interface RunResult {
@@ -76,7 +120,7 @@ export interface RunResult {
 	workflow: Workflow;
 }
 
-export function buildWorkflow(nodeSpecs: NodeSpec[]): Workflow {
+export function buildWorkflow(nodeSpecs: NodeSpec[], types: INodeTypes = nodeTypes): Workflow {
 	const nodes: INode[] = nodeSpecs.map((spec, index) => ({
 		id: `node-${index}`,
 		name: spec.name ?? `BigID ${index + 1}`,
@@ -97,7 +141,7 @@ export function buildWorkflow(nodeSpecs: NodeSpec[]): Workflow {
 		id: 'test-workflow',
 		nodes,
 		connections,
-		nodeTypes,
+		nodeTypes: types,
 		active: false,
 		settings: { executionOrder: 'v1' },
 	});
@@ -136,7 +180,10 @@ export function additionalDataFor(
 
 /** Runs a chain of nodes through n8n-core's WorkflowExecute, the engine n8n itself runs. */
 export async function runWorkflow(options: RunOptions): Promise<RunResult> {
-	const workflow = buildWorkflow(options.nodes);
+	const workflow = buildWorkflow(
+		options.nodes,
+		options.requestHelper === 'n8n 1.x' ? n8n1NodeTypes : nodeTypes,
+	);
 	const mode = options.mode ?? 'manual';
 	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
 		id: workflow.id,

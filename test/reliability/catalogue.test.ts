@@ -1,15 +1,25 @@
-import { execFileSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from '../../nodes/BigId/transport';
 import type { ApiResponse, Sandbox, SandboxOptions } from '../../sandbox';
 import type { TestCredentialsHelper } from '../harness/credentialsHelper';
-import type { NodeSpec } from '../harness/engine';
-import { CREDENTIAL_ID, runWorkflow } from '../harness/engine';
-import { createUserNode, SECRETS, scanForLeaks, startWatchedSession, watch } from './support';
+import type { N8nRequestHelper, NodeSpec } from '../harness/engine';
+import { CREDENTIAL_ID, N8N_REQUEST_HELPERS, runWorkflow } from '../harness/engine';
+import { MAX_ATTEMPTS } from '../../nodes/BigId/transport/retryPolicy';
+import { LOGIN_FAILURE_MESSAGES, UNRESOLVABLE_BASE_URL } from '../harness/loginFailures';
+import type { Certificate } from '../harness/tls';
+import { selfSignedCertificate } from '../harness/tls';
+import {
+	createUserNode,
+	logMark,
+	retriesSince,
+	SECRETS,
+	scanForLeaks,
+	startWatchedSession,
+	watch,
+} from './support';
 
 /**
  * The bad-input catalogue: each row is a named test, in this file or in an existing one. Every
@@ -41,6 +51,14 @@ const CATALOGUE: CatalogueRow[] = [
 		row: 'Base URL unreachable',
 		file: 'credential.test.ts',
 		test: 'an unreachable host names the address and the fix',
+	},
+	{
+		row: 'A failed login on the n8n 2.x and 1.x request paths: wrong password, revoked API token, closed port, unresolvable host, self-signed certificate, a login answered 503, Bearer for raw (14 tests)',
+		test: '%s: the message and the number of logins',
+	},
+	{
+		row: 'A rejected login with many items and Continue On Fail',
+		test: 'a rejected login is tried once per node run, however many items it has',
 	},
 	{
 		row: 'Base URL with https:// to a plain HTTP BigID',
@@ -176,6 +194,9 @@ const CATALOGUE: CatalogueRow[] = [
 ];
 
 const USERS_ROUTE = 'GET /api/v1/users';
+const LOGIN_ROUTE = 'POST /api/v1/sessions';
+const WRONG_PASSWORD = 'Pw-LEAKCHECK-wrong-3d1c';
+const REVOKED_API_TOKEN = 'Tk-LEAKCHECK-revoked-8e2b';
 const UNKNOWN_ID = '64f7df00cc834f0001a44e85';
 
 let sandbox: Sandbox | undefined;
@@ -190,8 +211,8 @@ async function useSandbox(options: SandboxOptions = {}, credential: IDataObject 
 	return sandbox!;
 }
 
-const run = async (nodes: NodeSpec[], input?: IDataObject[]) =>
-	watch(await runWorkflow({ credentials, nodes, input }));
+const run = async (nodes: NodeSpec[], input?: IDataObject[], requestHelper?: N8nRequestHelper) =>
+	watch(await runWorkflow({ credentials, nodes, input, requestHelper }));
 
 const node = (resource: string, parameters: INodeParameters): NodeSpec => ({
 	parameters: { resource, ...parameters },
@@ -202,6 +223,10 @@ const listUsers = (parameters: INodeParameters = {}) => [
 	node('user', { operation: 'getMany', returnAll: true, ...parameters }),
 ];
 const storedCredential = () => credentials.store.get(CREDENTIAL_ID)!.data;
+
+let certificate: Certificate | undefined;
+/** Made once for the file: openssl takes a moment. */
+const selfSigned = () => (certificate ??= selfSignedCertificate());
 
 /** The error names the problem and a fix, and BigID saw no write. */
 function expectCleanFailure(
@@ -265,37 +290,8 @@ describe('catalogue: the credential and the connection', () => {
 	});
 
 	describe('a self-signed certificate', () => {
-		let certificateDirectory: string;
-		let tls: { key: string; cert: string };
-		beforeAll(() => {
-			certificateDirectory = mkdtempSync(join(tmpdir(), 'bigid-tls-'));
-			const key = join(certificateDirectory, 'key.pem');
-			const cert = join(certificateDirectory, 'cert.pem');
-			execFileSync(
-				'openssl',
-				[
-					'req',
-					'-x509',
-					'-newkey',
-					'rsa:2048',
-					'-nodes',
-					'-subj',
-					'/CN=127.0.0.1',
-					'-days',
-					'1',
-					'-keyout',
-					key,
-					'-out',
-					cert,
-				],
-				{ stdio: 'ignore' },
-			);
-			tls = { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
-		});
-		afterAll(() => rmSync(certificateDirectory, { recursive: true, force: true }));
-
 		test('is refused by default (certificates are verified), with both fixes named', async () => {
-			const box = await useSandbox({ tls });
+			const box = await useSandbox({ tls: selfSigned() });
 			expect(box.url).toMatch(/^https:/);
 
 			const result = await run(listRoles);
@@ -311,7 +307,7 @@ describe('catalogue: the credential and the connection', () => {
 		});
 
 		test('is accepted with "Ignore SSL Issues" on, for the login and every request', async () => {
-			const box = await useSandbox({ tls, users: 120 }, { ignoreSslIssues: true });
+			const box = await useSandbox({ tls: selfSigned(), users: 120 }, { ignoreSslIssues: true });
 
 			const result = await run(listUsers({ options: { pageSize: 50 } }));
 
@@ -322,6 +318,138 @@ describe('catalogue: the credential and the connection', () => {
 		});
 	});
 });
+
+interface LoginFailureRow {
+	options?: SandboxOptions;
+	/** The sandbox serves HTTPS with a self-signed certificate. */
+	selfSigned?: true;
+	credential?: IDataObject;
+	/** Runs after the sandbox starts, before the workflow; returns the Base URL the message names. */
+	prepare?: (box: Sandbox) => Promise<string | void> | string | void;
+	message: (baseUrl: string, requestHelper: N8nRequestHelper) => string;
+	/** Login requests BigID saw: POST /sessions and GET /refresh-access-token. */
+	loginRequests: number;
+	/** Requests the node tried again (logged by the transport): logins that failed for now, a 401. */
+	retries: number;
+	/** The request itself reached BigID (the login worked), this many times. */
+	roleRequests?: number;
+}
+
+const LOGIN_FAILURES: Array<[string, LoginFailureRow]> = [
+	[
+		'wrong password (HTTP 200, success: false)',
+		{
+			credential: { password: WRONG_PASSWORD },
+			message: () => LOGIN_FAILURE_MESSAGES.wrongPassword,
+			loginRequests: 1,
+			retries: 0,
+		},
+	],
+	[
+		'revoked API token (HTTP 401 on the token exchange)',
+		{
+			credential: { authMode: 'apiToken', apiToken: REVOKED_API_TOKEN },
+			message: () => LOGIN_FAILURE_MESSAGES.revokedApiToken,
+			loginRequests: 1,
+			retries: 0,
+		},
+	],
+	[
+		'closed port (a connection never made: tried again with backoff)',
+		{
+			prepare: async (box) => await box.close(),
+			message: LOGIN_FAILURE_MESSAGES.closedPort,
+			loginRequests: 0,
+			retries: MAX_ATTEMPTS - 1,
+		},
+	],
+	[
+		'host name that does not resolve',
+		{
+			prepare: () => {
+				storedCredential().baseUrl = UNRESOLVABLE_BASE_URL;
+				return UNRESOLVABLE_BASE_URL;
+			},
+			message: LOGIN_FAILURE_MESSAGES.unresolvableHost,
+			loginRequests: 0,
+			retries: 0,
+		},
+	],
+	[
+		'self-signed certificate with "Ignore SSL Issues" off',
+		{
+			selfSigned: true,
+			message: LOGIN_FAILURE_MESSAGES.selfSignedCertificate,
+			loginRequests: 0,
+			retries: 0,
+		},
+	],
+	[
+		'login answered 503 by a proxy, every time (failed for now: tried again with backoff)',
+		{
+			prepare: (box) => box.faults.inject({ route: LOGIN_ROUTE, kind: '503', times: 10 }),
+			message: () =>
+				'BigID could not log in (HTTP 503). Wait a moment and retry. If it persists, reach out to support.',
+			loginRequests: MAX_ATTEMPTS,
+			retries: MAX_ATTEMPTS - 1,
+		},
+	],
+	[
+		'Bearer where BigID wants the raw token (the login works, every request is refused)',
+		{
+			options: { authHeader: 'raw' },
+			credential: { authHeaderFormat: 'bearer' },
+			message: (_, requestHelper) =>
+				LOGIN_FAILURE_MESSAGES.bearerForRaw(requestHelper === 'n8n 1.x' ? 1 : 2),
+			// The first login, n8n's after the 401, and one more for a token revoked in between.
+			loginRequests: 3,
+			retries: 1,
+			// Each of the two rounds: the request, and again after n8n's new login.
+			roleRequests: 4,
+		},
+	],
+];
+
+const loginRequests = (box: Sandbox) =>
+	(box.stats.byRoute[LOGIN_ROUTE] ?? 0) +
+	(box.stats.byRoute['GET /api/v1/refresh-access-token'] ?? 0);
+
+describe.each(N8N_REQUEST_HELPERS)(
+	'catalogue: a failed login, as %s hands it to the node',
+	(requestHelper) => {
+		test.each(LOGIN_FAILURES)('%s: the message and the number of logins', async (_, row) => {
+			const box = await useSandbox(
+				row.selfSigned ? { ...row.options, tls: selfSigned() } : row.options,
+				row.credential,
+			);
+			const baseUrl = (await row.prepare?.(box)) ?? box.url;
+			const mark = logMark();
+
+			const result = await run(listRoles, undefined, requestHelper);
+
+			expectCleanFailure(
+				result,
+				row.message(baseUrl, requestHelper),
+				/Check|Verify|Install|Wait a moment/,
+			);
+			expect(loginRequests(box)).toBe(row.loginRequests);
+			expect(retriesSince(mark)).toBe(row.retries);
+			expect(box.stats.byRoute['GET /api/v1/roles'] ?? 0).toBe(row.roleRequests ?? 0);
+		});
+
+		test('a rejected login is tried once per node run, however many items it has', async () => {
+			const box = await useSandbox({}, { password: WRONG_PASSWORD });
+			const items = [{}, {}, {}];
+
+			const result = await run([{ ...listRoles[0], continueOnFail: true }], items, requestHelper);
+
+			expect(result.items.map((item) => item.json.error)).toEqual(
+				items.map(() => LOGIN_FAILURE_MESSAGES.wrongPassword),
+			);
+			expect(loginRequests(box)).toBe(1);
+		});
+	},
+);
 
 /** IDs as upstream nodes map them in: `={{ $json.id }}`. */
 const BAD_IDS: Array<[string, string, string]> = [
@@ -568,8 +696,6 @@ interface SecretSweep {
 	input?: IDataObject[];
 }
 
-const WRONG_PASSWORD = 'Pw-LEAKCHECK-wrong-3d1c';
-const REVOKED_API_TOKEN = 'Tk-LEAKCHECK-revoked-8e2b';
 const createUser = (role: string) =>
 	node('user', {
 		operation: 'create',

@@ -5,8 +5,13 @@ import { roleNamesById } from '../model/role';
 import type { UserChanges } from '../model/user';
 import { needsRoleNames, replacementBody, userIdOf, userOutputOf } from '../model/user';
 import type { BigIdContext, BigIdRequest, ListResult } from '../transport';
-import { bigIdApiRequest, bigIdApiRequestAllItems, unwrapEnvelope } from '../transport';
-import { redactSecrets } from '../transport/secrets';
+import {
+	bigIdApiRequest,
+	bigIdApiRequestAllItems,
+	redactSecrets,
+	unwrapEnvelope,
+} from '../transport';
+
 import { asNodeError } from './errors';
 import type { ListOptions } from './list';
 import { listRolesOnce } from './roles';

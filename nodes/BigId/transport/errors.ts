@@ -1,8 +1,14 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeConnectionFailure } from './connectionErrors';
-import { redactSecrets } from './secrets';
+import {
+	connectionErrorCode,
+	describeConnectionFailure,
+} from '../../../credentials/common/bigId/connectionErrors';
+import { causesOf } from '../../../credentials/common/bigId/errorCauses';
+import { findLoginError } from '../../../credentials/common/bigId/loginError';
+import { bigIdMessageOf } from '../../../credentials/common/bigId/messages';
+import { redactSecrets } from '../../../credentials/common/bigId/secrets';
 
 /** What went wrong with one request, stripped of everything that could carry a secret (headers, request config). */
 export interface RequestFailure {
@@ -12,6 +18,10 @@ export interface RequestFailure {
 	connectionCode?: string;
 	/** The answer was not JSON: an HTML page, a truncated body, nothing at all. */
 	unreadableBody?: string;
+	/** Neither an answer nor a connection failure: the text of the error, whatever it is. */
+	unrecognisedError?: string;
+	/** The credential could not log in, so the request was not sent. */
+	login?: { message: string; transient: boolean };
 }
 
 /** The troubleshooting table of BigID's scan profile tutorial, extended to the statuses BigID and its proxies also send. */
@@ -62,23 +72,59 @@ const TROUBLESHOOTING: Record<number, { meaning: string; fix: string }> = {
 	},
 };
 
-export function bigIdMessageOf(body: unknown): string | undefined {
-	if (typeof body === 'string') {
-		const text = body.trim();
-		return text && !text.startsWith('<') ? text.slice(0, 300) : undefined;
+/** What n8n's request helper threw, as what went wrong with the request. */
+export function failureOf(error: unknown): RequestFailure {
+	const loginError = findLoginError(error);
+	if (loginError) {
+		return { login: { message: loginError.message, transient: loginError.transient } };
 	}
-	if (!body || typeof body !== 'object') return undefined;
-	const { error, message, data } = body as { error?: unknown; message?: unknown; data?: unknown };
-	if (typeof error === 'string' && error) return error;
-	if (
-		error &&
-		typeof error === 'object' &&
-		typeof (error as { message?: unknown }).message === 'string'
-	) {
-		return (error as { message: string }).message;
+	for (const cause of causesOf(error)) {
+		const { response } = cause as {
+			response?: { status?: number; data?: unknown; headers?: IDataObject };
+		};
+		if (response && typeof response.status === 'number') {
+			return {
+				status: response.status,
+				body: response.data,
+				retryAfterSeconds: retryAfterOf(response.headers),
+			};
+		}
 	}
-	if (typeof message === 'string' && message) return message;
-	return data && typeof data === 'object' ? bigIdMessageOf(data) : undefined;
+	// n8n 1.x wraps an HTTP error answer in a NodeApiError that keeps only its status, the body
+	// (when it was an object) and the message found in it. A text body is lost: the description
+	// is then the HTTP client's own "Request failed with status code 401", not BigID's words.
+	const wrapped = error as { httpCode?: unknown; context?: IDataObject; description?: unknown };
+	const status = Number(wrapped?.httpCode);
+	if (Number.isInteger(status) && status >= 400) {
+		const body = wrapped.context?.data;
+		const { description } = wrapped;
+		const bigIdSaid =
+			typeof description === 'string' && !/^Request failed with status code \d+$/.test(description);
+		return {
+			status,
+			body:
+				body && typeof body === 'object' ? body : bigIdSaid ? { error: description } : undefined,
+		};
+	}
+	const connectionCode = connectionErrorCode(error);
+	return connectionCode ? { connectionCode } : { unrecognisedError: innermostMessage(error) };
+}
+
+/** The text of the error at the end of the `cause` chain: what went wrong in the first place. */
+function innermostMessage(error: unknown): string {
+	const texts = causesOf(error)
+		.map((cause) => (cause as { message?: unknown }).message)
+		.filter((text): text is string => typeof text === 'string' && text.trim() !== '');
+	return texts[texts.length - 1] ?? String(error);
+}
+
+function retryAfterOf(headers: IDataObject | undefined): number | undefined {
+	const value = headers?.['retry-after'] ?? headers?.['Retry-After'];
+	if (value === undefined || value === null) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
 export interface ErrorContext {
@@ -100,14 +146,21 @@ const mayHaveBeenCarriedOut = (method: string) =>
 export function toNodeApiError(failure: RequestFailure, context: ErrorContext): NodeApiError {
 	const { node, itemIndex, baseUrl, method, path, hints } = context;
 	let message: string;
-	let description: string;
-	if (failure.connectionCode) {
+	let description: string | undefined;
+	if (failure.login) {
+		// The credential's message already says what to fix.
+		message = failure.login.message;
+	} else if (failure.connectionCode) {
 		const mayHaveHappened =
 			method !== 'GET' && !['ECONNREFUSED', 'ENOTFOUND'].includes(failure.connectionCode);
 		message = describeConnectionFailure(failure.connectionCode, baseUrl);
 		description = mayHaveHappened
 			? `(${failure.connectionCode}) The ${method} ${path} may have reached BigID before the connection failed, so it may have happened. Check in BigID before you retry, so that nothing is done twice.`
 			: `${method} ${path} was not sent (${failure.connectionCode}).`;
+	} else if (failure.unrecognisedError !== undefined) {
+		message = failure.unrecognisedError;
+		description = `${method} ${path} to BigID at ${baseUrl} failed with this error, which the BigID node does not recognise, so it was not retried.`;
+		if (method !== 'GET') description += mayHaveBeenCarriedOut(method);
 	} else if (failure.unreadableBody !== undefined) {
 		message = `BigID answered ${method} ${path} with ${failure.unreadableBody} instead of JSON`;
 		description =
@@ -128,8 +181,8 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 		}
 	}
 	message = redactSecrets(message, context.secrets);
-	description = redactSecrets(description, context.secrets);
-	const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
+	description = description && redactSecrets(description, context.secrets);
+	const httpCode = failure.login ? '401' : failure.status?.toString();
 	return new NodeApiError(
 		node,
 		{ message, description, httpCode: httpCode ?? null } as JsonObject,

@@ -1,4 +1,5 @@
-export { parseBaseUrl } from './baseUrl';
+export { parseBaseUrl } from '../../../credentials/common/bigId/baseUrl';
+export { redactSecrets } from '../../../credentials/common/bigId/secrets';
 export { unwrapEnvelope, readListPage } from './envelope';
 export {
 	bigIdApiRequestAllItems,

@@ -3,23 +3,18 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { API_PREFIX, parseBaseUrl } from './baseUrl';
-import {
-	connectionErrorCode,
-	NEVER_SENT_CODES,
-	TRANSIENT_CONNECTION_CODES,
-} from './connectionErrors';
+import { API_PREFIX, parseBaseUrl } from '../../../credentials/common/bigId/baseUrl';
+import { isBadGatewayPage } from '../../../credentials/common/bigId/messages';
+import { redactSecrets, secretsOf } from '../../../credentials/common/bigId/secrets';
 import type { RequestFailure } from './errors';
-import { toNodeApiError } from './errors';
-import { findLoginError } from './loginError';
-import { redactSecrets, secretsOf } from './secrets';
+import { failureOf, toNodeApiError } from './errors';
+import { MAX_ATTEMPTS, retryDecision } from './retryPolicy';
 
 export type BigIdContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -39,14 +34,11 @@ interface Connection {
 	baseUrl: string;
 	skipSslCertificateValidation: boolean;
 	secrets: string[];
+	/** BigID rejected the login of this node run: its other requests fail with it, not with more logins. */
+	rejectedLogin?: RequestFailure;
 }
 
-export const MAX_ATTEMPTS = 5;
 const REQUEST_TIMEOUT_MS = 60_000;
-const RETRY_BASE_DELAY_MS = 250;
-const RETRY_MAX_DELAY_MS = 8_000;
-const RETRY_AFTER_CAP_SECONDS = 60;
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 const connections = new WeakMap<object, Connection>();
 
@@ -72,61 +64,33 @@ async function connectionOf(context: BigIdContext): Promise<Connection> {
 	return connection;
 }
 
-/** URL parsers resolve `.` and `..` (even percent-encoded) and collapse empty segments, so no request may carry them. */
-function unsafePathSegment(path: string[]): string | undefined {
-	return path.find((segment) => segment.trim() === '' || segment === '.' || segment === '..');
-}
-
-export function failureOf(error: unknown): RequestFailure {
-	const visited = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !visited.has(current)) {
-		visited.add(current);
-		const response = (
-			current as { response?: { status?: number; data?: unknown; headers?: IDataObject } }
-		).response;
-		if (response && typeof response.status === 'number') {
-			return {
-				status: response.status,
-				body: response.data,
-				retryAfterSeconds: retryAfterOf(response.headers),
-			};
-		}
-		current = (current as { cause?: unknown }).cause;
+/**
+ * The URL path of the request. URL parsers resolve `.` and `..` (even percent-encoded) and
+ * collapse empty segments, so no request may carry them.
+ */
+function apiPath(context: BigIdContext, segments: string[], itemIndex: number): string {
+	const unsafe = segments.find(
+		(segment) => segment.trim() === '' || segment === '.' || segment === '..',
+	);
+	if (unsafe !== undefined) {
+		throw new NodeOperationError(
+			context.getNode(),
+			unsafe.trim() === ''
+				? 'An ID or name is empty'
+				: `"${unsafe}" is not a valid BigID ID or name`,
+			{
+				itemIndex,
+				description: "Bad or malformed ID provided. Double-check the ID or name you're using.",
+			},
+		);
 	}
-	// n8n 1.x wraps an HTTP error answer in a NodeApiError that keeps only its status, the body
-	// (when it was an object) and the message found in it.
-	const wrapped = error as { httpCode?: unknown; context?: IDataObject; description?: unknown };
-	const status = Number(wrapped?.httpCode);
-	if (Number.isInteger(status) && status >= 400) {
-		const body = wrapped.context?.data;
-		return {
-			status,
-			body:
-				body && typeof body === 'object'
-					? body
-					: typeof wrapped.description === 'string'
-						? { error: wrapped.description }
-						: undefined,
-		};
-	}
-	const connectionCode = connectionErrorCode(error);
-	return connectionCode ? { connectionCode } : { connectionCode: 'ECONNRESET' };
+	return `${API_PREFIX}/${segments.map(encodeURIComponent).join('/')}`;
 }
 
-function retryAfterOf(headers: IDataObject | undefined): number | undefined {
-	const value = headers?.['retry-after'] ?? headers?.['Retry-After'];
-	if (value === undefined || value === null) return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds);
-	const date = Date.parse(String(value));
-	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-}
-
-type ReadBody = { body: IDataObject; failure?: undefined } | { failure: RequestFailure };
+type Answer = { body: IDataObject; failure?: undefined } | { failure: RequestFailure };
 
 /** An HTML page, a truncated body or nothing at all, where BigID promises JSON. */
-function readBody(response: IN8nHttpFullResponse, method: string): ReadBody {
+function readBody(response: IN8nHttpFullResponse, method: string): Answer {
 	let body = response.body as unknown;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	if (typeof body === 'string') {
@@ -136,11 +100,9 @@ function readBody(response: IN8nHttpFullResponse, method: string): ReadBody {
 				? { failure: { unreadableBody: 'an empty body', status: response.statusCode } }
 				: { body: {} };
 		}
+		if (isBadGatewayPage(text))
+			return { failure: { status: 502, body: 'HTML 502 Bad Gateway page' } };
 		if (text.startsWith('<')) {
-			// A proxy in front of BigID answers HTTP 200 with its own "502 Bad Gateway" page.
-			if (/\b502\b|bad gateway/i.test(text)) {
-				return { failure: { status: 502, body: 'HTML 502 Bad Gateway page' } };
-			}
 			return { failure: { unreadableBody: 'an HTML page', status: response.statusCode } };
 		}
 		try {
@@ -160,117 +122,83 @@ function readBody(response: IN8nHttpFullResponse, method: string): ReadBody {
 	return { body: body as IDataObject };
 }
 
-function mayRetry(failure: RequestFailure, method: string): boolean {
-	if (failure.connectionCode) {
-		return method === 'GET'
-			? TRANSIENT_CONNECTION_CODES.has(failure.connectionCode)
-			: NEVER_SENT_CODES.has(failure.connectionCode);
+/** One attempt: n8n logs in when needed (through the credential) and sends the request. */
+async function send(
+	context: BigIdContext,
+	connection: Connection,
+	method: IHttpRequestMethods,
+	path: string,
+	request: BigIdRequest,
+): Promise<Answer> {
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'bigIdApi',
+			{
+				method,
+				url: `${connection.baseUrl}${path}`,
+				qs: request.qs,
+				body: request.body,
+				json: true,
+				returnFullResponse: true,
+				skipSslCertificateValidation: connection.skipSslCertificateValidation,
+				timeout: REQUEST_TIMEOUT_MS,
+			},
+		)) as IN8nHttpFullResponse;
+		return readBody(response, method);
+	} catch (error) {
+		return { failure: failureOf(error) };
 	}
-	if (method !== 'GET') {
-		// 429 means BigID refused the request without acting on it; anything else may have been carried out.
-		return failure.status === 429;
-	}
-	return failure.unreadableBody !== undefined || RETRYABLE_STATUSES.has(failure.status ?? 0);
 }
 
-function retryDelayMs(failure: RequestFailure, attempt: number): number {
-	if (failure.retryAfterSeconds !== undefined) {
-		return Math.min(failure.retryAfterSeconds, RETRY_AFTER_CAP_SECONDS) * 1000;
-	}
-	return Math.min(RETRY_BASE_DELAY_MS * 2 ** (attempt - 1), RETRY_MAX_DELAY_MS);
+function reasonOf(failure: RequestFailure): string {
+	if (failure.login) return `login: ${failure.login.message}`;
+	return String(failure.status ?? failure.connectionCode ?? failure.unreadableBody);
 }
 
 /**
  * The one place that talks HTTP to BigID. Authentication, token caching and the new login
- * after a 401 are n8n's (through the credential); retries of idempotent requests, reading both
- * envelope styles and turning failures into clear errors are done here.
+ * after a 401 are n8n's (through the credential); retries, reading both envelope styles and
+ * turning failures into clear errors are done here.
  */
 export async function bigIdApiRequest(
 	this: BigIdContext,
 	request: BigIdRequest,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const { baseUrl, skipSslCertificateValidation, secrets } = await connectionOf(this);
+	const connection = await connectionOf(this);
 	const method = request.method ?? 'GET';
-	const unsafe = unsafePathSegment(request.path);
-	if (unsafe !== undefined) {
-		throw new NodeOperationError(
-			this.getNode(),
-			unsafe.trim() === ''
-				? 'An ID or name is empty'
-				: `"${unsafe}" is not a valid BigID ID or name`,
-			{
-				itemIndex,
-				description: "Bad or malformed ID provided. Double-check the ID or name you're using.",
-			},
-		);
-	}
-	const path = `${API_PREFIX}/${request.path.map(encodeURIComponent).join('/')}`;
-	const errorContext = {
-		node: this.getNode(),
-		itemIndex,
-		baseUrl,
-		method,
-		path,
-		hints: request.hints,
-		secrets,
-	};
+	const path = apiPath(this, request.path, itemIndex);
+	const errorOf = (failure: RequestFailure) =>
+		toNodeApiError(failure, {
+			node: this.getNode(),
+			itemIndex,
+			baseUrl: connection.baseUrl,
+			method,
+			path,
+			hints: request.hints,
+			secrets: connection.secrets,
+		});
+	if (connection.rejectedLogin) throw errorOf(connection.rejectedLogin);
 
 	let unauthorizedRetried = false;
 	for (let attempt = 1; ; attempt++) {
-		const options: IHttpRequestOptions = {
-			method,
-			url: `${baseUrl}${path}`,
-			qs: request.qs,
-			body: request.body,
-			json: true,
-			returnFullResponse: true,
-			skipSslCertificateValidation,
-			timeout: REQUEST_TIMEOUT_MS,
-		};
-		let failure: RequestFailure;
-		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				'bigIdApi',
-				options,
-			)) as IN8nHttpFullResponse;
-			const answer = readBody(response, method);
-			if (answer.failure === undefined) return answer.body;
-			failure = answer.failure;
-		} catch (error) {
-			const loginError = findLoginError(error);
-			if (loginError) {
-				const message = redactSecrets(loginError.message, secrets);
-				// The request was not carried out (it never left, or met a 401), so even a POST may be sent again.
-				if (loginError.transient && attempt < MAX_ATTEMPTS) {
-					this.logger.debug(
-						`BigID ${method} ${path} failed (login: ${message}); retry ${attempt} of ${MAX_ATTEMPTS - 1}`,
-					);
-					await sleep(retryDelayMs({}, attempt));
-					continue;
-				}
-				throw new NodeApiError(
-					this.getNode(),
-					{ message },
-					{ message, itemIndex, httpCode: '401' },
-				);
-			}
-			failure = failureOf(error);
+		const answer = await send(this, connection, method, path, request);
+		if (answer.failure === undefined) return answer.body;
+		const { failure } = answer;
+		const decision = retryDecision({ method, failure, attempt, unauthorizedRetried });
+		if (!decision.retry) {
+			if (failure.login?.transient === false) connection.rejectedLogin = failure;
+			throw errorOf(failure);
 		}
-		// n8n already logged in again once for this 401. One more round covers a token that was
-		// fresh but revoked meanwhile (by an admin, or by executions sharing one login); BigID did
-		// not act on a request it answered 401, so even a POST may go again.
-		const retryUnauthorized: boolean = failure.status === 401 && !unauthorizedRetried;
-		unauthorizedRetried ||= retryUnauthorized;
-		if (attempt < MAX_ATTEMPTS && (retryUnauthorized || mayRetry(failure, method))) {
-			if (failure.status === 429) request.onThrottle?.();
-			this.logger.debug(
-				`BigID ${method} ${path} failed (${failure.status ?? failure.connectionCode ?? failure.unreadableBody}); retry ${attempt} of ${MAX_ATTEMPTS - 1}`,
-			);
-			await sleep(retryDelayMs(failure, attempt));
-			continue;
-		}
-		throw toNodeApiError(failure, errorContext);
+		unauthorizedRetried ||= failure.status === 401;
+		if (failure.status === 429) request.onThrottle?.();
+		this.logger.debug(
+			redactSecrets(
+				`BigID ${method} ${path} failed (${reasonOf(failure)}); retry ${attempt} of ${MAX_ATTEMPTS - 1}`,
+				connection.secrets,
+			),
+		);
+		await sleep(decision.delayMs);
 	}
 }

@@ -1,3 +1,5 @@
+import { causesOf } from './errorCauses';
+
 const CONNECTION_HINTS: Record<string, string> = {
 	ECONNREFUSED:
 		'the connection was refused. Check the Base URL and port in the BigID API credential and that BigID is running',
@@ -43,34 +45,31 @@ export const TRANSIENT_CONNECTION_CODES = new Set([
 	'UND_ERR_SOCKET',
 ]);
 
-/** Follows `cause` links to the first error that carries a Node.js error code. */
+const isConnectionCode = (code: unknown): code is string =>
+	typeof code === 'string' && (code in CONNECTION_HINTS || TRANSIENT_CONNECTION_CODES.has(code));
+
+/** The Node.js error code a text names: n8n 1.x keeps only the text of a connection error. */
+function connectionCodeIn(text: unknown): string | undefined {
+	if (typeof text !== 'string') return undefined;
+	if (/socket hang up/i.test(text)) return 'ECONNRESET';
+	// Such as "connect ECONNREFUSED 127.0.0.1:443".
+	const named = /\b(E[A-Z]{3,}|[A-Z_]*CERT[A-Z_]*)\b/.exec(text)?.[1];
+	return isConnectionCode(named) ? named : undefined;
+}
+
+/** The first Node.js connection error code among the error's causes, or in their texts. */
 export function connectionErrorCode(error: unknown): string | undefined {
-	const visited = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !visited.has(current)) {
-		visited.add(current);
-		const { code, message } = current as { code?: unknown; message?: unknown };
-		if (
-			typeof code === 'string' &&
-			(code in CONNECTION_HINTS || TRANSIENT_CONNECTION_CODES.has(code))
-		) {
-			return code;
-		}
-		if (typeof message === 'string') {
-			if (/socket hang up/i.test(message)) return 'ECONNRESET';
-			// n8n 1.x keeps only the text of a connection error, such as "connect ECONNREFUSED 127.0.0.1:443".
-			const named = /\b(E[A-Z]{3,}|[A-Z_]*CERT[A-Z_]*)\b/.exec(message)?.[1];
-			if (named && (named in CONNECTION_HINTS || TRANSIENT_CONNECTION_CODES.has(named)))
-				return named;
-		}
-		const { messages } = current as { messages?: unknown };
-		if (Array.isArray(messages)) {
-			const named = messages
-				.map((text) => connectionErrorCode({ message: text }))
-				.find((code) => code !== undefined);
-			if (named) return named;
-		}
-		current = (current as { cause?: unknown }).cause;
+	for (const cause of causesOf(error)) {
+		const { code, message, messages } = cause as {
+			code?: unknown;
+			message?: unknown;
+			messages?: unknown;
+		};
+		if (isConnectionCode(code)) return code;
+		const named = [message, ...(Array.isArray(messages) ? messages : [])]
+			.map(connectionCodeIn)
+			.find((found) => found !== undefined);
+		if (named) return named;
 	}
 	return undefined;
 }

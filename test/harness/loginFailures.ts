@@ -1,0 +1,25 @@
+/**
+ * What the node says when a login fails, on every n8n version: the rows of issue 12 that the
+ * reliability catalogue runs through the engine and the end-to-end suite runs in a real n8n.
+ */
+const SESSION_FIX =
+	'Check the username and password in the BigID API credential. If the password has expired, change it in BigID first.';
+const API_TOKEN_FIX =
+	'Check the API token in the BigID API credential: it may be expired or revoked (generate a new one in BigID), and check the Authorization Header Format.';
+
+/** Never resolves (RFC 6761): a host name with a typo, without depending on the network. */
+export const UNRESOLVABLE_BASE_URL = 'http://bigid-sandbox.invalid';
+
+export const LOGIN_FAILURE_MESSAGES = {
+	wrongPassword: `BigID rejected the login: Authentication failed. Please check your username and password. ${SESSION_FIX}`,
+	revokedApiToken: `BigID rejected the login (HTTP 401: Invalid or expired user token). ${API_TOKEN_FIX}`,
+	closedPort: (baseUrl: string) =>
+		`Could not reach BigID at ${baseUrl}: the connection was refused. Check the Base URL and port in the BigID API credential and that BigID is running`,
+	unresolvableHost: (baseUrl: string) =>
+		`Could not reach BigID at ${baseUrl}: the host name could not be resolved. Check the Base URL in the BigID API credential for typos`,
+	selfSignedCertificate: (baseUrl: string) =>
+		`Could not reach BigID at ${baseUrl}: its TLS certificate is self-signed. Install a trusted certificate on BigID, or turn on "Ignore SSL Issues" in the BigID API credential for an on-prem deployment you trust`,
+	/** n8n 1.x keeps no text body of an error answer: BigID's "Unauthorized" is lost there. */
+	bearerForRaw: (n8nMajor: 1 | 2) =>
+		`BigID answered 401: ${n8nMajor === 1 ? 'API key missing or invalid' : 'Unauthorized'}`,
+};
