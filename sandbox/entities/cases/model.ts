@@ -127,7 +127,7 @@ export class CasesModel {
 		this.clock = clock;
 		this.ids = ids;
 		this.random = random;
-		scans.onChildScanFinished((child) => this.scanFinished(child));
+		scans.onChildScanFinished((child, atMs) => this.scanFinished(child, atMs));
 		this.seed(options.cases);
 	}
 
@@ -219,14 +219,18 @@ export class CasesModel {
 		void this.scans.parentScans;
 	}
 
-	private scanFinished(child: ChildScan): void {
+	/**
+	 * Dated when the scan finished, not when the sandbox noticed: every case read brings the scans
+	 * up to the clock first, so no case can appear behind one already read.
+	 */
+	private scanFinished(child: ChildScan, atMs: number): void {
 		if (child.state !== 'Completed') return;
 		const source = this.dataSources.get(child.dataSourceId);
 		if (!source) return;
 		for (const policy of POLICIES.filter((candidate) =>
 			candidate.sourceTypes.includes(source.type),
 		)) {
-			const stamp = iso(this.clock.stamp());
+			const stamp = iso(atMs);
 			const active = this.caseList.find(
 				(item) =>
 					item.policyName === policy.policyName &&
@@ -235,7 +239,7 @@ export class CasesModel {
 			);
 			if (active) {
 				active.policyLastTriggered = stamp;
-				active.updated_at = stamp;
+				if (stamp > active.updated_at) active.updated_at = stamp;
 			} else {
 				this.add(policy, source, 'open', stamp, stamp);
 			}
