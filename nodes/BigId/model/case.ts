@@ -176,7 +176,7 @@ export function caseUpdatedAt(item: IDataObject): number {
 	return Number.isFinite(parsed) ? parsed : -Infinity;
 }
 
-/** A row of `cases-group-by-policy`, with `status` and `severity` as comparison keys. */
+/** A row of the policy summary (cases grouped by policy), with `status` and `severity` as comparison keys. */
 export function policyGroupOutputOf(group: IDataObject): IDataObject {
 	const caseCount = Number(group.caseCount);
 	return {
