@@ -43,6 +43,12 @@ export interface SandboxOptions {
 	dataSourceLookup?: boolean;
 	/** Seeds the data and the fault sequence. */
 	seed?: number;
+	/** DSPM cases seeded as history; finished scans open more. */
+	cases?: number;
+	/** How this BigID spells the equality operator of case filters; the other spelling answers 400. */
+	caseFilterOperator?: 'equal' | 'equals';
+	/** The query parameter the case lists page by; the other one is ignored. */
+	casePaging?: 'skip' | 'offset';
 	/** Serve HTTPS with this key and certificate (PEM) instead of HTTP: the TLS cases. */
 	tls?: SandboxTls | false;
 }
@@ -77,6 +83,9 @@ export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
 	dataSourceLookup: true,
 	seed: 1,
 	tls: false,
+	cases: 20,
+	caseFilterOperator: 'equal',
+	casePaging: 'skip',
 };
 
 export interface SandboxTicket {

@@ -37,6 +37,7 @@ export interface StoreOptions {
 	scanDurationMs: number;
 	adminUsername: string;
 	adminPassword: string;
+	cases: number;
 }
 
 /** Options that add or remove routes, for BigID paths the seeds do not confirm. */

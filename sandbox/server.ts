@@ -61,6 +61,7 @@ function createContext(options: ResolvedSandboxOptions): SandboxContext {
 		scanDurationMs: options.scanDurationMs,
 		adminUsername: options.username,
 		adminPassword: options.password,
+		cases: options.cases,
 	});
 	const tokens = new TokenRegistry({
 		ttlMs: options.tokenTtlMs,

@@ -18,7 +18,7 @@ export class BigId implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage BigID scans, scan profiles, data sources, users and roles',
+		description: 'Manage BigID scans, scan profiles, data sources, users, roles and DSPM cases',
 		defaults: { name: 'BigID' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

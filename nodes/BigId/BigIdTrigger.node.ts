@@ -10,6 +10,7 @@ import type { TriggerEvent } from './trigger/events';
 import { sortEvents } from './trigger/events';
 import { properties } from './trigger/descriptions';
 import { toTriggerItem } from './trigger/output';
+import { pollCases, sampleCase } from './trigger/casePoller';
 import { pollScans, sampleFinishedScan } from './trigger/scanPoller';
 import type { TriggerSettings } from './trigger/settings';
 import { readSettings } from './trigger/settings';
@@ -28,11 +29,19 @@ async function samples(this: IPollFunctions, settings: TriggerSettings): Promise
 		const user = await sampleCreatedUser.call(this, settings.users);
 		if (user) events.push(user);
 	}
+	if (settings.cases) {
+		const dspmCase = await sampleCase.call(this, settings.cases);
+		if (dspmCase) events.push(dspmCase);
+	}
 	if (events.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'BigID has no finished scan and no user to show', {
-			description:
-				'Fetch Test Event shows the newest finished parent scan (matching the Scan Options) and the newest user. Finish a scan or create a user in BigID, or activate the workflow and wait for a real event.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'BigID has no finished scan, user or DSPM case to show',
+			{
+				description:
+					'Fetch Test Event shows the newest finished parent scan (matching the Scan Options), the newest user and the newest DSPM case (matching the Case Options). Finish a scan or create a user in BigID, or activate the workflow and wait for a real event.',
+			},
+		);
 	}
 	return events;
 }
@@ -46,7 +55,7 @@ export class BigIdTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow when a BigID scan finishes or a BigID user is created, changed or deleted',
+			'Starts the workflow when a BigID scan finishes, a BigID user is created, changed or deleted, or a DSPM case is opened or changes status',
 		defaults: { name: 'BigID Trigger' },
 		polling: true,
 		inputs: [],
@@ -80,6 +89,11 @@ export class BigIdTrigger implements INodeType {
 			const users = await pollUsers.call(this, saved.users, settings.users, Date.now());
 			next.users = users.nextState;
 			events.push(...users.events);
+		}
+		if (settings.cases) {
+			const cases = await pollCases.call(this, saved.cases, settings.cases);
+			next.cases = cases.nextState;
+			events.push(...cases.events);
 		}
 		writeState(staticData, next);
 		return events.length > 0 ? [sortEvents(events).map(toTriggerItem)] : null;

@@ -850,3 +850,42 @@ describe('catalogue', () => {
 		expect(scan.texts).toBeGreaterThan(30);
 	});
 });
+
+// DSPM cases (issue 14): each row fails with its fix named and sends no PATCH.
+CATALOGUE.push(
+	{
+		row: 'DSPM Case: unknown case ID, malformed case ID',
+		file: 'case.test.ts',
+		test: 'says which case is unknown, and refuses a malformed ID before any request',
+	},
+	{
+		row: 'DSPM Case > Update Status: unknown case among good ones (continue on fail)',
+		file: 'case.test.ts',
+		test: 'reports an unknown case and sends no PATCH; continue on fail keeps the other items',
+	},
+	{
+		row: 'DSPM Case > Update Status: a status BigID refuses',
+		file: 'case.test.ts',
+		test: 'reports a status BigID refuses, with the statuses it takes, and changes nothing',
+	},
+	{
+		row: 'DSPM Case > Update Status: empty audit reason, empty status',
+		file: 'case.test.ts',
+		test: 'refuses %s before any request',
+	},
+	{
+		row: 'DSPM Case > Get Many: malformed raw filter (not JSON, not an array, no value)',
+		file: 'case.test.ts',
+		test: 'refuses a raw filter that is %s, and sends nothing',
+	},
+	{
+		row: 'DSPM Case > Get Many: the other equality operator spelling',
+		file: 'case.test.ts',
+		test: 'works against a BigID that spells equality %s, once the option says so',
+	},
+	{
+		row: 'DSPM Case > Get Many: the other paging parameter (a repeated first page)',
+		file: 'case.test.ts',
+		test: 'pages a BigID that pages by %s, once the option says so',
+	},
+);

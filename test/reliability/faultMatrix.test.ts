@@ -4,6 +4,8 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { USER_EVENTS } from '../../nodes/BigId/trigger/events';
 import type { Sandbox } from '../../sandbox';
+import { CASE_STATUSES } from '../../sandbox/entities/cases/model';
+import { casesApi } from '../../sandbox/entities/cases/routes';
 import type { TestCredentialsHelper } from '../harness/credentialsHelper';
 import type { NodeSpec } from '../harness/engine';
 import { runWorkflow } from '../harness/engine';
@@ -191,6 +193,24 @@ describe('fault matrix: listings return every item once', () => {
 			mark,
 		);
 	});
+
+	test.each(['skip', 'offset'] as const)(
+		'Get Many DSPM cases paged by %s: all 1,000, none twice',
+		async (paging) => {
+			const box = await useSandbox({ cases: 1000, casePaging: paging });
+			await listUnderFaults(
+				box,
+				`Get Many DSPM cases (1,000, ${paging})`,
+				// Small pages: 40 requests, so the matrix has room to strike.
+				{
+					resource: 'dspmCase',
+					operation: 'getMany',
+					options: { pageSize: 25, pagingParameter: paging },
+				},
+				box.store.model(casesApi).cases.map((item) => item._id),
+			);
+		},
+	);
 });
 
 /**
@@ -536,6 +556,75 @@ describe('fault matrix: the trigger emits every change exactly once', () => {
 				box,
 				expected,
 				`Trigger: scan finished (500 history, ${saveModel})`,
+			);
+		},
+	);
+});
+
+describe('fault matrix: DSPM case events are emitted exactly once', () => {
+	test.each<SaveModel>([...SAVE_MODELS])(
+		'cases opened and statuses changed twice between polls among 2,000 cases, one poll failing whole (state saved as in %s)',
+		async (saveModel) => {
+			const box = await useSandbox({ cases: 2000 });
+			const cases = box.store.model(casesApi);
+			const trigger = new PollHarness({
+				credentials,
+				parameters: { events: ['caseCreated', 'caseStatusChanged'] },
+				saveModel,
+			});
+			box.faults.configure(FAULT_MATRIX);
+			const mark = logMark();
+			const untilPolled = async (poll: () => Promise<{ error?: Error }>) => {
+				for (let tries = 0; tries < 5; tries++) if ((await poll()).error === undefined) return;
+				throw new Error('five polls in a row failed');
+			};
+			await untilPolled(() => trigger.activate());
+			await untilPolled(() => trigger.poll());
+			expect(trigger.executions).toEqual([]);
+
+			const expected: string[] = [];
+			const source = box.store.dataSources.find((candidate) => candidate.type === 's3')!;
+			let picked = 0;
+			for (let round = 0; round < 10; round++) {
+				expected.push(`caseCreated ${cases.open('Passwords', source.name)._id}`);
+				for (let change = 0; change < 3; change++) {
+					const target = cases.cases[(++picked * 37) % 1000];
+					const [first, second] = CASE_STATUSES.filter((status) => status !== target.caseStatus);
+					for (const status of [first, second]) {
+						cases.setStatus(target._id, status);
+						expected.push(`caseStatusChanged ${target._id} ${status}`);
+					}
+				}
+				if (round === 5) {
+					box.faults.inject({
+						route: 'GET /api/v1/actionable-insights/all-cases',
+						kind: '500',
+						times: 5,
+					});
+				}
+				await untilPolled(() => trigger.poll());
+			}
+			await untilPolled(() => trigger.poll());
+
+			const emitted = trigger.executions.flat();
+			for (const item of emitted) watchText(JSON.stringify(item));
+			const keys = emitted.map((item) => {
+				const status = (item.changes as Record<string, IDataObject> | undefined)?.status;
+				return `${String(item.event)} ${String((item.case as IDataObject).id)}${status ? ` ${String(status.new)}` : ''}`;
+			});
+			expect(trigger.errors.length).toBeGreaterThanOrEqual(1);
+			expect([...keys].sort()).toEqual([...expected].sort());
+			expect(duplicatesIn(emitted.map((item) => item.eventId))).toBe(0);
+			record(
+				{
+					scenario: `Trigger: DSPM case events (2,000 cases, ${saveModel})`,
+					expected: expected.length,
+					got: new Set(keys).size,
+					duplicates: duplicatesIn(keys),
+					note: `polls that failed whole and were caught up: ${trigger.errors.length}`,
+				},
+				box,
+				mark,
 			);
 		},
 	);

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../api/errors';
 import * as dataSource from './dataSource/DataSource.resource';
+import * as dspmCase from './dspmCase/DspmCase.resource';
 import type { BigIdOperation, BigIdResource } from './node.type';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
@@ -12,6 +13,7 @@ import * as user from './user/User.resource';
 /** Every operation of every resource: one without a description or an execute does not compile. */
 const operations = {
 	dataSource: dataSource.operations,
+	dspmCase: dspmCase.operations,
 	role: role.operations,
 	scan: scan.operations,
 	scanProfile: scanProfile.operations,

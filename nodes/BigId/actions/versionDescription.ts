@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as dataSource from './dataSource/DataSource.resource';
+import * as dspmCase from './dspmCase/DspmCase.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
 import * as scanProfile from './scanProfile/ScanProfile.resource';
@@ -15,6 +16,7 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Data Source', value: 'dataSource' },
+			{ name: 'DSPM Case', value: 'dspmCase' },
 			{ name: 'Role', value: 'role' },
 			{ name: 'Scan', value: 'scan' },
 			{ name: 'Scan Profile', value: 'scanProfile' },
@@ -23,6 +25,7 @@ export const properties: INodeProperties[] = [
 		default: 'role',
 	},
 	...dataSource.description,
+	...dspmCase.description,
 	...role.description,
 	...scan.description,
 	...scanProfile.description,

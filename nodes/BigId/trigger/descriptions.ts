@@ -1,8 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOption, pageSizeOption } from '../actions/common.descriptions';
+import {
+	caseStatusOptions,
+	pagingParameterOption,
+} from '../actions/dspmCase/dspmCase.descriptions';
+import { CASE_SEVERITIES } from '../model/case';
 import { DEFAULT_TERMINAL_STATES } from '../model/scan';
-import { USER_EVENTS } from './events';
+import { CASE_EVENTS, USER_EVENTS } from './events';
 import { USER_FIELDS } from './userRecords';
 
 const userEventsShown = { show: { events: [...USER_EVENTS] } };
@@ -23,6 +28,17 @@ export const properties: INodeProperties[] = [
 		default: ['scanFinished'],
 		description: 'The BigID events that start the workflow',
 		options: [
+			{
+				name: 'Case Created',
+				value: 'caseCreated',
+				description: 'BigID opened a DSPM case (a policy violation on a data source)',
+			},
+			{
+				name: 'Case Status Changed',
+				value: 'caseStatusChanged',
+				description:
+					'A DSPM case entered another status (acknowledged, remediated, closed...), with the old and new status',
+			},
 			{
 				name: 'Scan Finished',
 				value: 'scanFinished',
@@ -55,6 +71,50 @@ export const properties: INodeProperties[] = [
 				value: 'userUpdated',
 				description:
 					'One of the watched fields of a BigID user changed (a login, which only moves updatedAt, is not a change)',
+			},
+		],
+	},
+	{
+		displayName: 'Case Options',
+		name: 'caseOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { events: [...CASE_EVENTS] } },
+		options: [
+			{
+				...pagingParameterOption,
+				description:
+					'The query parameter this BigID version pages case lists by (skip, as documented, or offset). Only polls that find more than one page of changes use it.',
+			},
+			{
+				displayName: 'Policy Names',
+				name: 'policyNames',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Passwords, Open Access to PII',
+				description:
+					'Only emit cases of these policies, separated by commas and compared without case. Empty for every policy.',
+			},
+			{
+				displayName: 'Severities',
+				name: 'severities',
+				type: 'multiOptions',
+				default: [],
+				description: 'Only emit cases of these severities. None selected for every severity.',
+				options: CASE_SEVERITIES.map((severity) => ({
+					name: severity.charAt(0).toUpperCase() + severity.slice(1),
+					value: severity,
+				})),
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				default: [],
+				description:
+					'Only emit a case created in, or changed to, one of these statuses. None selected for every status.',
+				options: caseStatusOptions,
 			},
 		],
 	},

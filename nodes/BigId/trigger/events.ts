@@ -15,7 +15,9 @@ export const USER_EVENTS = [
 	'userDeleted',
 ] as const;
 export type UserEventName = (typeof USER_EVENTS)[number];
-export type TriggerEventName = 'scanFinished' | UserEventName;
+export const CASE_EVENTS = ['caseCreated', 'caseStatusChanged'] as const;
+export type CaseEventName = (typeof CASE_EVENTS)[number];
+export type TriggerEventName = 'scanFinished' | UserEventName | CaseEventName;
 
 export interface FieldChange {
 	/** Absent when the trigger does not keep that field's value (free text without Keep Previous Values). */
@@ -33,6 +35,8 @@ export interface TriggerEvent {
 	occurredAt: number;
 	user?: IDataObject;
 	scan?: IDataObject;
+	/** A DSPM case in the shape model/case.ts gives it. */
+	case?: IDataObject;
 	outcome?: ScanOutcome;
 	changes?: Record<string, FieldChange>;
 }

@@ -3,11 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { UserEndpoint } from '../api/users';
 import { DEFAULT_USER_ENDPOINT } from '../api/users';
+import type { CasePaging } from '../api/cases';
+import { DEFAULT_CASE_PAGING } from '../api/cases';
+import { caseStatusKey } from '../model/case';
 import { DEFAULT_TERMINAL_STATES, terminalStateKeysOf } from '../model/scan';
 import { concurrencyProblem, pageSizeProblem } from '../api/list';
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
 import type { TriggerEventName, UserEventName } from './events';
-import { USER_EVENTS } from './events';
+import { CASE_EVENTS, USER_EVENTS } from './events';
+import type { CaseSettings } from './casePoller';
 import type { OutcomeFilter, ScanDetectionOptions } from './scanChanges';
 import type { UserField } from './userRecords';
 import { USER_FIELDS } from './userRecords';
@@ -28,6 +32,8 @@ export interface TriggerSettings {
 	scans?: ScanDetectionOptions;
 	/** Undefined when no user event is selected. */
 	users?: UserSettings;
+	/** Undefined when no case event is selected. */
+	cases?: CaseSettings;
 }
 
 const commaSeparated = (value: unknown) =>
@@ -99,6 +105,21 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 			pageSize,
 			concurrency,
 			listEndpoint: (options.listEndpoint as UserEndpoint | undefined) ?? DEFAULT_USER_ENDPOINT,
+		};
+	}
+	const caseEvents = CASE_EVENTS.filter((event) => events.includes(event));
+	if (caseEvents.length > 0) {
+		const options = this.getNodeParameter('caseOptions', {}) as IDataObject;
+		const keys = (value: unknown) =>
+			(Array.isArray(value) ? value.map(String) : commaSeparated(value))
+				.map(caseStatusKey)
+				.filter((key) => key !== '');
+		settings.cases = {
+			events: caseEvents,
+			severities: keys(options.severities),
+			statuses: keys(options.statuses),
+			policyNames: commaSeparated(options.policyNames),
+			paging: (options.pagingParameter as CasePaging | undefined) ?? DEFAULT_CASE_PAGING,
 		};
 	}
 	return settings;

@@ -77,6 +77,8 @@ export class ScansModel {
 	/** Scans whose state can still change with the clock; only these are recomputed on reads. */
 	private readonly runningScans = new Set<ParentScan>();
 	private readonly sortedParentScans = new Map<string, ParentScan[]>();
+	/** Told when a child scan reaches its final state (what opens DSPM cases). */
+	private readonly childFinishedListeners: Array<(child: ChildScan, atMs: number) => void> = [];
 	private readonly clock: SandboxClock;
 	private readonly ids: ObjectIdFactory;
 	private readonly scanDurationMs: number;
@@ -149,6 +151,11 @@ export class ScansModel {
 		return filter ? sorted.filter((scan) => matchesFilter(scan, filter)) : sorted;
 	}
 
+	/** Listens for child scans reaching a final state; scans finished before it are not told. */
+	onChildScanFinished(listener: (child: ChildScan, atMs: number) => void): void {
+		this.childFinishedListeners.push(listener);
+	}
+
 	/** Starts a scan of the profile's data sources: Queued, then InProgress, then finished. */
 	start(
 		profileId: string,
@@ -203,6 +210,9 @@ export class ScansModel {
 			target.updated_at = iso(stampMs);
 			if (isTerminalScanState(state)) target.completed_at = iso(stampMs);
 			else delete target.completed_at;
+			if (isTerminalScanState(state) && 'parentScanId' in target) {
+				this.tellChildFinished(target, stampMs);
+			}
 		}
 		this.sortedParentScans.clear();
 		return scan;
@@ -287,6 +297,10 @@ export class ScansModel {
 		return parent;
 	}
 
+	private tellChildFinished(child: ChildScan, atMs: number): void {
+		for (const listener of this.childFinishedListeners) listener(child, atMs);
+	}
+
 	private settleRunningScans(): void {
 		let changed = false;
 		for (const scan of this.runningScans) changed = this.settle(scan) || changed;
@@ -332,7 +346,10 @@ export class ScansModel {
 			stateChanged = true;
 			execution.state = state;
 			execution.updated_at = since;
-			if (runningState === undefined) execution.completed_at = since;
+			if (runningState === undefined) {
+				execution.completed_at = since;
+				if ('parentScanId' in execution) this.tellChildFinished(execution, sinceMs);
+			}
 		};
 		apply(parent, runningState ?? timeline.finalParentState);
 		parent.scanChildren.forEach((child, index) =>

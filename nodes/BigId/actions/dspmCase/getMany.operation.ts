@@ -1,0 +1,184 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { listCases, listCasesNewestFirst } from '../../api/cases';
+import type { CaseFilterCondition, EqualityOperator } from '../../model/case';
+import {
+	CASE_SEVERITIES,
+	caseFilterOf,
+	caseUpdatedAt,
+	DEFAULT_EQUALITY_OPERATOR,
+	rawCaseFilterProblem,
+} from '../../model/case';
+import { showFor } from '../common.descriptions';
+import { getManyProperties, sortOption } from '../list.descriptions';
+import { readLimit, readPageSize } from '../parameters';
+import {
+	caseStatusOptions,
+	equalityOperatorOption,
+	pagingParameterOption,
+} from './dspmCase.descriptions';
+import { readPaging } from './dspmCase.parameters';
+
+const commaSeparatedFilter = (displayName: string, name: string, placeholder: string) => ({
+	displayName,
+	name,
+	type: 'string' as const,
+	default: '',
+	placeholder,
+	description:
+		'Only cases with one of these values, separated by commas and matched exactly by BigID',
+});
+
+export const description: INodeProperties[] = showFor('dspmCase', 'getMany', [
+	...getManyProperties([
+		equalityOperatorOption,
+		pagingParameterOption,
+		{
+			displayName: 'Raw Filter',
+			name: 'rawFilter',
+			type: 'json',
+			default: '',
+			placeholder: '[{"field":"compliance","value":["GDPR"],"operator":"in"}]',
+			description:
+				"BigID's JSON filter array, added to the filters above, for any field they do not offer",
+		},
+		sortOption(
+			'e.g. [{"field":"severityLevel","order":"desc"}]',
+			'Sort order as BigID takes it in the sort query parameter; empty means the most recently updated first',
+		),
+	]),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			commaSeparatedFilter('Case Types', 'caseTypes', 'e.g. dataSourcePolicyCase'),
+			commaSeparatedFilter('Data Source Names', 'dataSourceNames', 'e.g. finance-bucket-1'),
+			commaSeparatedFilter('Policy Names', 'policyNames', 'e.g. Passwords, Open Access to PII'),
+			{
+				displayName: 'Severities',
+				name: 'severities',
+				type: 'multiOptions',
+				default: [],
+				description: 'Only cases of these severities',
+				options: CASE_SEVERITIES.map((severity) => ({
+					name: severity.charAt(0).toUpperCase() + severity.slice(1),
+					value: severity,
+				})),
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				default: [],
+				description:
+					'Only cases in these statuses. For a status not in the list, use Raw Filter or an expression.',
+				options: caseStatusOptions,
+			},
+			{
+				displayName: 'Updated Since',
+				name: 'updatedSince',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Only cases changed at or after this moment. Read newest first, so only the pages that hold them are requested.',
+			},
+		],
+	},
+]);
+
+const listOf = (value: unknown): string[] =>
+	Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
+
+function readRawFilter(this: IExecuteFunctions, itemIndex: number): CaseFilterCondition[] {
+	const raw = this.getNodeParameter('options.rawFilter', itemIndex, '') as unknown;
+	if (raw === '' || raw === undefined || raw === null) return [];
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = JSON.parse(raw);
+		} catch {
+			parsed = undefined;
+		}
+	}
+	const problem = parsed === undefined ? 'it is not valid JSON' : rawCaseFilterProblem(parsed);
+	if (problem !== undefined) {
+		throw new NodeOperationError(this.getNode(), `Raw Filter is malformed: ${problem}`, {
+			itemIndex,
+			description:
+				'Give a JSON array of conditions, for example [{"field":"caseStatus","value":["open"],"operator":"in"}].',
+		});
+	}
+	return parsed as CaseFilterCondition[];
+}
+
+function readUpdatedSince(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const value = this.getNodeParameter('filters.updatedSince', itemIndex, '') as unknown;
+	if (value === '' || value === undefined || value === null) return undefined;
+	const sinceMs = Date.parse(String(value));
+	if (!Number.isFinite(sinceMs)) {
+		throw new NodeOperationError(this.getNode(), `Updated Since is not a date: ${String(value)}`, {
+			itemIndex,
+			description: 'Give a date and time, for example 2024-05-01T00:00:00Z.',
+		});
+	}
+	return sinceMs;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const equality = this.getNodeParameter(
+		'options.equalityOperator',
+		itemIndex,
+		DEFAULT_EQUALITY_OPERATOR,
+	) as EqualityOperator;
+	const conditions = [
+		...caseFilterOf(
+			{
+				statuses: listOf(filters.statuses),
+				severities: listOf(filters.severities),
+				policyNames: listOf(filters.policyNames),
+				dataSourceNames: listOf(filters.dataSourceNames),
+				caseTypes: listOf(filters.caseTypes),
+			},
+			equality,
+		),
+		...readRawFilter.call(this, itemIndex),
+	];
+	const sinceMs = readUpdatedSince.call(this, itemIndex);
+	const sort = (this.getNodeParameter('options.sort', itemIndex, '') as string).trim();
+	const limit = readLimit.call(this, itemIndex);
+	const options = {
+		qs: conditions.length > 0 ? { filter: JSON.stringify(conditions) } : {},
+		pageSize: readPageSize.call(this, itemIndex),
+		paging: readPaging.call(this, itemIndex),
+	};
+	if (sinceMs === undefined) {
+		const { items } = await listCases.call(
+			this,
+			{ ...options, limit, qs: sort === '' ? options.qs : { ...options.qs, sort } },
+			itemIndex,
+		);
+		return items;
+	}
+	const isRecent = (item: IDataObject) => caseUpdatedAt(item) >= sinceMs;
+	if (sort === '') {
+		// Newest first: the cases before the first older one are all the recent ones.
+		const { items } = await listCasesNewestFirst.call(
+			this,
+			sinceMs,
+			{ ...options, limit },
+			itemIndex,
+		);
+		return items.filter(isRecent);
+	}
+	const { items } = await listCases.call(
+		this,
+		{ ...options, qs: { ...options.qs, sort } },
+		itemIndex,
+	);
+	return items.filter(isRecent).slice(0, limit);
+}

@@ -1,0 +1,176 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import {
+	caseOutputOf,
+	caseUpdatedAt,
+	KNOWN_CASE_STATUSES,
+	policyGroupOutputOf,
+} from '../model/case';
+import type { BigIdContext, ListResult } from '../transport';
+import { bigIdApiRequest, unwrapEnvelope } from '../transport';
+import { asNodeError } from './errors';
+import type { ListOptions } from './list';
+import { listOf } from './list';
+
+const ACTIONABLE_INSIGHTS = 'actionable-insights';
+
+/**
+ * The query parameter BigID's case lists page by: the tutorial's `skip`, or `offset` as one
+ * public client sends it. Which one a deployment takes is not public, so it is a setting.
+ */
+export type CasePaging = 'skip' | 'offset';
+export const DEFAULT_CASE_PAGING: CasePaging = 'skip';
+
+export interface CaseListOptions extends ListOptions {
+	paging?: CasePaging;
+}
+
+const FILTER_HINT =
+	'Check the filters: BigID takes a JSON array such as [{"field":"caseStatus","value":["open"],"operator":"in"}]. If a single-value filter is refused, switch Options > Equality Operator between equal and equals: BigID versions spell it differently.';
+
+function pagingHint(paging: CasePaging): string {
+	const other: CasePaging = paging === 'skip' ? 'offset' : 'skip';
+	return `BigID may page this list with "${other}" rather than "${paging}": set Paging Parameter to ${other}.`;
+}
+
+/** A repeated page means BigID ignored the paging parameter: the fix is the other one. */
+async function withPagingHint<T>(
+	context: BigIdContext,
+	paging: CasePaging,
+	itemIndex: number,
+	list: () => Promise<T>,
+): Promise<T> {
+	try {
+		return await list();
+	} catch (error) {
+		if (error instanceof NodeApiError && /same page/.test(error.message)) {
+			error.description = `${error.description ?? ''} ${pagingHint(paging)}`.trim();
+		}
+		throw asNodeError(context, error, itemIndex);
+	}
+}
+
+/** `GET /actionable-insights/all-cases`: DSPM cases (`data.cases`), in the normalised case shape. */
+export async function listCases(
+	this: BigIdContext,
+	{ paging = DEFAULT_CASE_PAGING, ...options }: CaseListOptions,
+	itemIndex = 0,
+): Promise<ListResult> {
+	return await withPagingHint(this, paging, itemIndex, async () =>
+		listOf.call(
+			this,
+			{
+				...options,
+				path: [ACTIONABLE_INSIGHTS, 'all-cases'],
+				listKey: 'cases',
+				offsetParameter: paging,
+				hints: { 400: FILTER_HINT },
+			},
+			caseOutputOf,
+			itemIndex,
+		),
+	);
+}
+
+const NEWEST_FIRST = JSON.stringify([{ field: 'updated_at', order: 'desc' }]);
+
+function isNewestFirst(page: IDataObject[]): boolean {
+	return page.every(
+		(item, index) => index === 0 || caseUpdatedAt(page[index - 1]) >= caseUpdatedAt(item),
+	);
+}
+
+/**
+ * Cases newest `updated_at` first, read until a page reaches back before `sinceMs` (with
+ * `Infinity`: the first page only). A BigID that ignored the sort would make stopping early lose
+ * cases, so a page out of order means reading to the end. The caller drops the older cases.
+ */
+export async function listCasesNewestFirst(
+	this: BigIdContext,
+	sinceMs: number,
+	options: CaseListOptions,
+	itemIndex = 0,
+): Promise<ListResult> {
+	let ordered = true;
+	return await listCases.call(
+		this,
+		{
+			...options,
+			qs: { ...options.qs, sort: NEWEST_FIRST },
+			stopWhen: (page) => {
+				ordered &&= isNewestFirst(page);
+				return ordered && page.some((item) => caseUpdatedAt(item) < sinceMs);
+			},
+		},
+		itemIndex,
+	);
+}
+
+/**
+ * One case by its `_id` or its friendly `caseId`, through the list's filter (BigID has no
+ * confirmed single-case endpoint). Only a case that really has that ID counts, so a BigID that
+ * ignored the filter cannot hand back another case.
+ */
+export async function findCase(
+	this: BigIdContext,
+	field: '_id' | 'caseId',
+	value: string,
+	itemIndex = 0,
+): Promise<IDataObject | undefined> {
+	const { items } = await listCases.call(
+		this,
+		{ qs: { filter: JSON.stringify([{ field, value: [value], operator: 'in' }]) }, limit: 10 },
+		itemIndex,
+	);
+	return items.find((item) => (field === '_id' ? item._id : item.caseId) === value);
+}
+
+/** `GET /actionable-insights/cases-group-by-policy`: case counts by policy (`data.policies`). */
+export async function listCasesByPolicy(
+	this: BigIdContext,
+	{ paging = DEFAULT_CASE_PAGING, ...options }: CaseListOptions,
+	itemIndex = 0,
+): Promise<ListResult> {
+	return await withPagingHint(this, paging, itemIndex, async () =>
+		listOf.call(
+			this,
+			{
+				...options,
+				path: [ACTIONABLE_INSIGHTS, 'cases-group-by-policy'],
+				listKey: 'policies',
+				offsetParameter: paging,
+				hints: { 400: FILTER_HINT },
+			},
+			policyGroupOutputOf,
+			itemIndex,
+		),
+	);
+}
+
+/**
+ * `PATCH /actionable-insights/case-status/{id}` with `{caseStatus, auditReason}`; BigID records
+ * the reason in its audit trail. The answer's case when it carries one.
+ */
+export async function updateCaseStatus(
+	this: BigIdContext,
+	id: string,
+	body: { caseStatus: string; auditReason: string },
+	itemIndex = 0,
+): Promise<IDataObject | undefined> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{
+			method: 'PATCH',
+			path: [ACTIONABLE_INSIGHTS, 'case-status', id],
+			body,
+			hints: {
+				400: `BigID refused the status or the reason. Statuses BigID is known to take: ${KNOWN_CASE_STATUSES.join(', ')}; the audit reason must not be empty.`,
+				404: 'The case no longer exists: check its ID with DSPM Case > Get Many.',
+			},
+		},
+		itemIndex,
+	);
+	const content = unwrapEnvelope(answer);
+	return content.caseStatus !== undefined ? caseOutputOf(content) : undefined;
+}

@@ -1,0 +1,34 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { listCasesNewestFirst } from '../api/cases';
+import { containsText } from '../model/object';
+
+/** The most recently changed cases (one page of them): a searchable list, not an inventory. */
+const SEARCHED_CASES = 200;
+
+export async function searchCases(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const { items } = await listCasesNewestFirst.call(this, Infinity, {
+		pageSize: SEARCHED_CASES,
+		limit: SEARCHED_CASES,
+	});
+	return {
+		results: items
+			.filter((item) =>
+				containsText(
+					filter,
+					item.caseId,
+					item.label,
+					item.policyName,
+					item.dataSourceName,
+					item._id,
+				),
+			)
+			.map((item) => ({
+				name: `${String(item.caseId)}: ${String(item.label ?? item.policyName)} (${String(item.status)})`,
+				value: String(item._id),
+			})),
+	};
+}

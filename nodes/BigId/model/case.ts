@@ -1,0 +1,188 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { idOf } from './object';
+
+/** The statuses BigID clients are seen to set; BigID's set is open, so others pass through. */
+export const KNOWN_CASE_STATUSES = [
+	'open',
+	'acknowledged',
+	'remediated',
+	'silenced',
+	'resolved',
+	'closed',
+] as const;
+
+export const CASE_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+
+/** BigID's friendly case IDs, as its UI shows them: `SPC-123`. */
+const FRIENDLY_CASE_ID = /^[A-Za-z]+-\d+$/;
+
+/** The spelling of the equality operator in BigID's JSON filter: public clients use both. */
+export type EqualityOperator = 'equal' | 'equals';
+export const DEFAULT_EQUALITY_OPERATOR: EqualityOperator = 'equal';
+
+/**
+ * The one comparison key of a case status or severity: `Acknowledged`, `acknowledged` and
+ * `ACKNOWLEDGED ` are one status, as are `in_progress` and `In Progress`.
+ */
+export function caseStatusKey(status: unknown): string {
+	return String(status ?? '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
+}
+
+export function isFriendlyCaseId(value: string): boolean {
+	return FRIENDLY_CASE_ID.test(value);
+}
+
+function dateText(...candidates: unknown[]): string | null {
+	const found = candidates.find(
+		(candidate) => typeof candidate === 'string' || typeof candidate === 'number',
+	);
+	return found === undefined ? null : String(found);
+}
+
+/** `caseStatusUpdateDates` with normalised status keys: when the case last entered each status. */
+export function caseStatusDatesOf(item: IDataObject): Record<string, string> {
+	const raw = item.caseStatusUpdateDates ?? item.statusDates;
+	const dates: Record<string, string> = {};
+	if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+		for (const [status, date] of Object.entries(raw as IDataObject)) {
+			const key = caseStatusKey(status);
+			if (key !== '' && (typeof date === 'string' || typeof date === 'number')) {
+				dates[key] = String(date);
+			}
+		}
+	}
+	return dates;
+}
+
+/** The fields the normalised shape renames or gathers: they do not pass through a second time. */
+const RENAMED_FIELDS = new Set([
+	'_id',
+	'id',
+	'caseStatus',
+	'status',
+	'severityLevel',
+	'severity',
+	'numberOfAffectedObjects',
+	'affectedObjectsCount',
+	'caseStatusUpdateDates',
+	'statusDates',
+	'caseLabel',
+	'label',
+	'created_at',
+	'createdAt',
+	'updated_at',
+	'updatedAt',
+]);
+
+/**
+ * A DSPM case as the node and the trigger output it: both ID spellings, the friendly `caseId`,
+ * `status` and `severity` as comparison keys, `owner` (the data source's, else the policy's),
+ * the affected objects count as a number, and both date spellings. Other fields pass through.
+ */
+export function caseOutputOf(item: IDataObject): IDataObject {
+	const id = idOf(item) ?? null;
+	const passThrough = Object.fromEntries(
+		Object.entries(item).filter(([key]) => !RENAMED_FIELDS.has(key)),
+	);
+	const affected = Number(item.numberOfAffectedObjects ?? item.affectedObjectsCount);
+	const createdAt = dateText(item.created_at, item.createdAt);
+	const updatedAt = dateText(item.updated_at, item.updatedAt);
+	return {
+		id,
+		_id: id,
+		caseId: item.caseId ?? id,
+		status: caseStatusKey(item.caseStatus ?? item.status),
+		severity: caseStatusKey(item.severityLevel ?? item.severity) || null,
+		label: item.caseLabel ?? item.label ?? null,
+		...passThrough,
+		owner: item.dataSourceOwner ?? item.policyOwner ?? null,
+		assignee: item.assignee ?? null,
+		affectedObjectsCount: Number.isFinite(affected) ? affected : null,
+		statusDates: caseStatusDatesOf(item),
+		createdAt,
+		created_at: createdAt,
+		updatedAt,
+		updated_at: updatedAt,
+	};
+}
+
+/** A condition of BigID's JSON filter array. */
+export interface CaseFilterCondition extends IDataObject {
+	field: string;
+	value: string | string[];
+	operator: string;
+}
+
+/** What the simple filters of Get Many ask for: each list means "any of these". */
+export interface CaseFilters {
+	statuses?: string[];
+	severities?: string[];
+	policyNames?: string[];
+	dataSourceNames?: string[];
+	caseTypes?: string[];
+}
+
+const FILTER_FIELDS: Record<keyof CaseFilters, string> = {
+	statuses: 'caseStatus',
+	severities: 'severityLevel',
+	policyNames: 'policyName',
+	dataSourceNames: 'dataSourceName',
+	caseTypes: 'caseType',
+};
+
+/** One value with the equality operator, several with `in`, as BigID's clients send them. */
+export function caseFilterOf(
+	filters: CaseFilters,
+	equality: EqualityOperator,
+): CaseFilterCondition[] {
+	const conditions: CaseFilterCondition[] = [];
+	for (const [name, field] of Object.entries(FILTER_FIELDS) as Array<[keyof CaseFilters, string]>) {
+		const values = [...new Set((filters[name] ?? []).map((value) => value.trim()))].filter(
+			(value) => value !== '',
+		);
+		if (values.length === 1) conditions.push({ field, value: values[0], operator: equality });
+		else if (values.length > 1) conditions.push({ field, value: values, operator: 'in' });
+	}
+	return conditions;
+}
+
+/**
+ * A raw filter as BigID takes it: a JSON array of `{field, value, operator}`. Undefined when it
+ * is; the reason otherwise.
+ */
+export function rawCaseFilterProblem(parsed: unknown): string | undefined {
+	if (!Array.isArray(parsed)) return 'it is not a JSON array';
+	const index = parsed.findIndex(
+		(condition) =>
+			!condition ||
+			typeof condition !== 'object' ||
+			Array.isArray(condition) ||
+			typeof (condition as IDataObject).field !== 'string' ||
+			(condition as IDataObject).value === undefined,
+	);
+	return index >= 0
+		? `condition ${index + 1} is not an object with a "field" and a "value"`
+		: undefined;
+}
+
+/** When the case last changed; a case without a date sorts as the oldest. */
+export function caseUpdatedAt(item: IDataObject): number {
+	const value = item.updated_at ?? item.updatedAt;
+	const parsed =
+		typeof value === 'string' || typeof value === 'number' ? Date.parse(String(value)) : NaN;
+	return Number.isFinite(parsed) ? parsed : -Infinity;
+}
+
+/** A row of the policy summary (cases grouped by policy), with `status` and `severity` as comparison keys. */
+export function policyGroupOutputOf(group: IDataObject): IDataObject {
+	const caseCount = Number(group.caseCount);
+	return {
+		...group,
+		status: caseStatusKey(group.caseStatus) || null,
+		severity: caseStatusKey(group.severity ?? group.severityLevel) || null,
+		caseCount: Number.isFinite(caseCount) ? caseCount : null,
+	};
+}

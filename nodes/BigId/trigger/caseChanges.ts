@@ -1,0 +1,172 @@
+/**
+ * DSPM case change detection: which cases were created, and which statuses they entered, since
+ * the cursor the last poll left, and the cursor to remember. No n8n, no HTTP.
+ *
+ * BigID lists a case with its current status only, but also with `caseStatusUpdateDates`: when
+ * the case last entered each status. A case that went open -> acknowledged -> remediated between
+ * two polls therefore yields two Case Status Changed events, in order, each with its old and new
+ * status. A status entered twice between two polls (open -> acknowledged -> open) keeps only its
+ * latest date, so it is reported once. A case listed without those dates shows only its latest
+ * status: any change of it then reads as one status change, to the current status, with the old
+ * status unknown.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { caseStatusDatesOf, caseStatusKey, caseUpdatedAt } from '../model/case';
+import { idOf, sameText } from '../model/object';
+import type { CaseEventName, TriggerEvent } from './events';
+import { sortEvents, timeOf } from './events';
+import { hashId } from './fingerprint';
+
+export interface CaseCursor {
+	/** The newest `updated_at` processed, in epoch milliseconds. */
+	updatedAt: number;
+	/** `id:status` of the cases processed at exactly `updatedAt`, so a tie is neither lost nor repeated. */
+	boundary: string[];
+}
+
+export interface CaseDetectionOptions {
+	events: CaseEventName[];
+	/** Severity keys (model/case.ts `caseStatusKey`); empty for every severity. */
+	severities: readonly string[];
+	/** Policy names, compared without case; empty for every policy. */
+	policyNames: readonly string[];
+	/** Status keys the event's (new) status must have; empty for every status. */
+	statuses: readonly string[];
+}
+
+export interface CaseDetection {
+	events: TriggerEvent[];
+	nextState: CaseCursor;
+}
+
+interface StatusEntry {
+	status: string;
+	at: number;
+}
+
+function boundaryKey(item: IDataObject): string {
+	return `${idOf(item) ?? ''}:${caseStatusKey(item.status ?? item.caseStatus)}`;
+}
+
+/**
+ * The statuses the case entered, oldest first. The current status is always the last one: when
+ * the dates lack it (or date it before another), it is taken to have been entered at `updated_at`.
+ */
+export function statusHistoryOf(item: IDataObject): StatusEntry[] {
+	const current = caseStatusKey(item.status ?? item.caseStatus);
+	const entries = Object.entries(caseStatusDatesOf(item))
+		.map(([status, date]) => ({ status, at: timeOf(date, NaN) }))
+		.filter((entry) => Number.isFinite(entry.at) && entry.status !== current);
+	const currentDate = caseStatusDatesOf(item)[current];
+	const latestOther = Math.max(-Infinity, ...entries.map((entry) => entry.at));
+	const currentAt = timeOf(currentDate, NaN);
+	entries.push({
+		status: current,
+		at: Number.isFinite(currentAt) && currentAt >= latestOther ? currentAt : caseUpdatedAt(item),
+	});
+	return entries.sort(
+		(left, right) =>
+			left.at - right.at || (left.status < right.status ? -1 : left.status > right.status ? 1 : 0),
+	);
+}
+
+function passesFilters(item: IDataObject, status: string, options: CaseDetectionOptions): boolean {
+	if (options.statuses.length > 0 && !options.statuses.includes(status)) return false;
+	if (
+		options.severities.length > 0 &&
+		!options.severities.includes(caseStatusKey(item.severity ?? item.severityLevel))
+	) {
+		return false;
+	}
+	if (options.policyNames.length === 0) return true;
+	return options.policyNames.some((name) => sameText(item.policyName, name));
+}
+
+export function caseCreatedEvent(item: IDataObject): TriggerEvent {
+	const createdAt = timeOf(item.created_at ?? item.createdAt, caseUpdatedAt(item));
+	return {
+		event: 'caseCreated',
+		eventId: hashId(['caseCreated', idOf(item) ?? '']),
+		occurredAt: Number.isFinite(createdAt) ? createdAt : 0,
+		case: item,
+	};
+}
+
+function statusChangedEvent(
+	item: IDataObject,
+	entry: StatusEntry,
+	previous: StatusEntry | undefined,
+): TriggerEvent {
+	return {
+		event: 'caseStatusChanged',
+		eventId: hashId(['caseStatusChanged', idOf(item) ?? '', entry.status, String(entry.at)]),
+		occurredAt: entry.at,
+		case: item,
+		changes: {
+			status: previous ? { old: previous.status, new: entry.status } : { new: entry.status },
+		},
+	};
+}
+
+/** The events one case gives since the cursor: its creation, then each status it entered. */
+function eventsOf(item: IDataObject, cursor: CaseCursor, options: CaseDetectionOptions) {
+	const inBoundary = cursor.boundary.some((key) => key.startsWith(`${idOf(item) ?? ''}:`));
+	const isAfterCursor = (at: number) =>
+		at > cursor.updatedAt || (at === cursor.updatedAt && !inBoundary);
+	const createdAt = timeOf(item.created_at ?? item.createdAt, NaN);
+	const history = statusHistoryOf(item);
+	const created = Number.isFinite(createdAt) && isAfterCursor(createdAt);
+	const events: TriggerEvent[] = [];
+	if (created && options.events.includes('caseCreated')) {
+		if (passesFilters(item, history[0].status, options)) events.push(caseCreatedEvent(item));
+	}
+	if (!options.events.includes('caseStatusChanged')) return events;
+	history.forEach((entry, index) => {
+		// The status a new case was opened with is its creation, not a change.
+		if (created && (index === 0 || entry.at <= createdAt)) return;
+		if (!isAfterCursor(entry.at) || !passesFilters(item, entry.status, options)) return;
+		events.push(statusChangedEvent(item, entry, history[index - 1]));
+	});
+	return events;
+}
+
+/** Whether the case changed after the cursor (at it, when the cursor's boundary lacks it). */
+function isNew(item: IDataObject, cursor: CaseCursor): boolean {
+	const updatedAt = caseUpdatedAt(item);
+	if (updatedAt > cursor.updatedAt) return true;
+	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(item));
+}
+
+/**
+ * Cases changed since the cursor, read newest first, and the events they give. Without a cursor
+ * this is the baseline: the newest listed case becomes the cursor, nothing is reported.
+ */
+export function detectCaseChanges(
+	previous: CaseCursor | undefined,
+	cases: IDataObject[],
+	options: CaseDetectionOptions,
+): CaseDetection {
+	const cursor = previous ?? { updatedAt: -Infinity, boundary: [] };
+	const seen = new Set<string>();
+	const fresh = cases.filter((item) => {
+		const key = idOf(item) ?? '';
+		if (seen.has(key) || !Number.isFinite(caseUpdatedAt(item)) || !isNew(item, cursor)) {
+			return false;
+		}
+		seen.add(key);
+		return true;
+	});
+	const newest = Math.max(cursor.updatedAt, ...fresh.map(caseUpdatedAt));
+	const boundary = new Set(newest === cursor.updatedAt ? cursor.boundary : []);
+	for (const item of fresh) if (caseUpdatedAt(item) === newest) boundary.add(boundaryKey(item));
+	const nextState: CaseCursor = {
+		updatedAt: Number.isFinite(newest) ? newest : 0,
+		boundary: [...boundary].sort(),
+	};
+	if (previous === undefined) return { events: [], nextState };
+	return {
+		events: sortEvents(fresh.flatMap((item) => eventsOf(item, cursor, options))),
+		nextState,
+	};
+}

@@ -1,0 +1,196 @@
+/**
+ * The DSPM case examples in a real n8n, against the BigID sandbox: new case → ticket, ticket
+ * resolved → case remediated, the weekly digest. E2E_N8N_VERSIONS picks the n8n versions
+ * (comma-separated); all tested ones by default.
+ */
+import { rmSync } from 'fs';
+import path from 'path';
+
+import { startSandbox, type Sandbox } from '../sandbox';
+import type { CasesModel } from '../sandbox/entities/cases/model';
+import { casesApi } from '../sandbox/entities/cases/routes';
+import { forSandbox, loadExamples, sandboxCredentials } from '../scripts/n8n/examples';
+import { N8nInstance, outputOf } from '../scripts/n8n/instance';
+import { buildAndPack, installPack } from '../scripts/n8n/pack';
+import { CACHE_DIR, ensureN8n, N8N_VERSIONS } from '../scripts/n8n/runtime';
+
+const versions = (process.env.E2E_N8N_VERSIONS ?? N8N_VERSIONS.join(','))
+	.split(',')
+	.map((version) => version.trim())
+	.filter(Boolean);
+
+const INSTALL_TIMEOUT_MS = 30 * 60_000;
+const POLL_WAIT_MS = 150_000;
+const CASES_ROUTE = 'GET /api/v1/actionable-insights/all-cases';
+const CASE_EXAMPLES = ['07', '08', '09'];
+
+const exampleFile = (prefix: string) => {
+	const example = loadExamples().find(({ file }) => file.startsWith(prefix));
+	if (!example) throw new Error(`No example ${prefix}-*.json in examples/`);
+	return example.workflow;
+};
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+	const deadline = Date.now() + POLL_WAIT_MS;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+	}
+}
+
+describe.each(versions)('n8n %s runs the DSPM case examples', (version) => {
+	let sandbox: Sandbox;
+	let instance: N8nInstance;
+	let cases: CasesModel;
+	const ticketsOf = (kind: (body: Record<string, unknown>) => boolean) =>
+		sandbox.tickets.map((ticket) => ticket.body as Record<string, unknown>).filter(kind);
+
+	beforeAll(async () => {
+		const n8n = await ensureN8n(version);
+		const pack = await buildAndPack();
+		sandbox = await startSandbox({});
+		cases = sandbox.store.model(casesApi);
+		const userFolder = path.join(CACHE_DIR, 'e2e', `n8n-${version}-cases`);
+		rmSync(userFolder, { recursive: true, force: true });
+		instance = new N8nInstance({ n8n, userFolder, logFile: path.join(userFolder, 'n8n.log') });
+		await installPack(userFolder, pack);
+		await instance.importCredentials(sandboxCredentials(sandbox.url, sandbox.options));
+		await instance.importWorkflows(
+			CASE_EXAMPLES.map((prefix) => forSandbox(exampleFile(prefix), sandbox.url)),
+		);
+	}, INSTALL_TIMEOUT_MS);
+
+	afterAll(async () => {
+		await instance?.stop();
+		await sandbox?.close();
+	});
+
+	describe('with n8n execute --id', () => {
+		it('07 case to ticket: Try It sends the sample case as a ticket with its priority, owner and case ID', async () => {
+			const before = sandbox.tickets.length;
+			await instance.execute(exampleFile('07').id);
+			expect(sandbox.tickets).toHaveLength(before + 1);
+			expect(sandbox.tickets[before].body).toMatchObject({
+				title: '[BigID] Passwords detected on s3 (finance-bucket-1)',
+				priority: 'highest',
+				severity: 'critical',
+				policy: 'Passwords',
+				dataSource: 'finance-bucket-1',
+				owner: 'cloud-team',
+				affectedObjects: 232,
+				caseId: 'SPC-123',
+				externalId: '63b0cd00a08ff49b6f000123',
+				link: 'https://bigid.example.com/#/actionable-insights?caseId=SPC-123',
+			});
+		});
+
+		it('08 ticket resolved: Try It remediates SPC-1 with the resolution as the reason, and again is a no-op', async () => {
+			const target = cases.get('SPC-1')!;
+			if (target.caseStatus === 'remediated') cases.setStatus(target._id, 'open');
+			const result = await instance.execute(exampleFile('08').id);
+			expect(outputOf(result, 'Confirmation')).toEqual([
+				expect.objectContaining({ caseId: 'SPC-1', status: 'remediated', statusChanged: true }),
+			]);
+			expect(cases.get('SPC-1')!.caseStatus).toBe('remediated');
+			const writes = sandbox.stats.writes['PATCH /api/v1/actionable-insights/case-status/:id'];
+			const again = await instance.execute(exampleFile('08').id);
+			expect(outputOf(again, 'Confirmation')).toEqual([
+				expect.objectContaining({ status: 'remediated', statusChanged: false }),
+			]);
+			expect(sandbox.stats.writes['PATCH /api/v1/actionable-insights/case-status/:id']).toBe(
+				writes,
+			);
+		});
+
+		it('09 weekly digest: posts one Markdown table of open cases by policy', async () => {
+			const before = sandbox.tickets.length;
+			await instance.execute(exampleFile('09').id);
+			expect(sandbox.tickets).toHaveLength(before + 1);
+			const { text } = sandbox.tickets[before].body as { text: string };
+			const open = cases.cases.filter((item) => item.caseStatus === 'open');
+			expect(text).toContain(`${open.length} open cases`);
+			expect(text).toContain('| Policy | Severity | Open cases |');
+			for (const policy of new Set(open.map((item) => item.policyName))) {
+				const count = open.filter((item) => item.policyName === policy).length;
+				expect(text).toMatch(new RegExp(`\\| ${policy} \\| \\w+ \\| ${count} \\|`));
+			}
+		});
+	});
+
+	describe('on a running n8n', () => {
+		beforeAll(async () => {
+			await instance.start();
+			await instance.setUpOwner();
+		}, 5 * 60_000);
+
+		it('07 and 08 activated: each new high or critical case becomes one ticket, and resolving a ticket remediates its case', async () => {
+			const requests = () => sandbox.stats.byRoute[CASES_ROUTE] ?? 0;
+			const activationPoll = requests();
+			await instance.activateWorkflow(exampleFile('07').id);
+			await instance.activateWorkflow(exampleFile('08').id);
+			await waitFor('the activation poll', async () =>
+				requests() > activationPoll ? true : undefined,
+			);
+
+			const known = new Set(cases.cases.map((item) => item._id));
+			sandbox.store.createFinishedParentScan({ scanProfileName: 'Weekly Full Scan' });
+			const opened = cases.cases.filter((item) => !known.has(item._id));
+			const urgent = opened.filter((item) => ['high', 'critical'].includes(item.severityLevel));
+			expect(urgent.length).toBeGreaterThan(0);
+			const isCaseTicket = (body: Record<string, unknown>) =>
+				urgent.some((item) => item._id === body.externalId);
+			await waitFor('a ticket per new urgent case', async () =>
+				ticketsOf(isCaseTicket).length >= urgent.length ? true : undefined,
+			);
+			// One more poll finds nothing new: still one ticket per case.
+			const after = requests();
+			await waitFor('another poll', async () => (requests() > after ? true : undefined));
+			const tickets = ticketsOf(isCaseTicket);
+			expect(tickets.map((ticket) => ticket.externalId).sort()).toEqual(
+				urgent.map((item) => item._id).sort(),
+			);
+
+			const resolve = async (externalId: string) =>
+				await waitFor('the ticket webhook to be registered', async () => {
+					const response = await fetch(`${instance.url}/webhook/bigid-ticket-resolved`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ externalId, ticketId: 'SEC-9', resolution: 'Made private' }),
+					});
+					return response.status === 404 ? undefined : response.status;
+				});
+			const webhookRuns = async (count: number) =>
+				await waitFor(`${count} webhook executions`, async () => {
+					const runs = (await instance.executionsOf(exampleFile('08').id)).filter(
+						({ mode }) => mode === 'webhook',
+					);
+					return runs.length >= count && runs.every(({ status }) => status === 'success')
+						? runs
+						: undefined;
+				});
+			const ticketed = String(tickets[0].externalId);
+			expect(await resolve(ticketed)).toBe(200);
+			const [remediated] = await webhookRuns(1);
+			expect(outputOf(remediated, 'Confirmation')).toEqual([
+				expect.objectContaining({ status: 'remediated', statusChanged: true }),
+			]);
+			expect(cases.get(ticketed)!.caseStatus).toBe('remediated');
+
+			expect(await resolve('SPC-999999')).toBe(200);
+			const [, unknown] = await webhookRuns(2);
+			expect(outputOf(unknown, 'Not Found')).toEqual([
+				expect.objectContaining({
+					externalId: 'SPC-999999',
+					remediated: false,
+					error: 'Case SPC-999999 was not found',
+				}),
+			]);
+			// The remediated case is a status change, not a new case: no second ticket.
+			const polled = requests();
+			await waitFor('another poll', async () => (requests() > polled ? true : undefined));
+			expect(ticketsOf(isCaseTicket)).toHaveLength(urgent.length);
+		});
+	});
+});
