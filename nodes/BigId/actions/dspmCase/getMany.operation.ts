@@ -12,7 +12,7 @@ import {
 } from '../../model/case';
 import { showFor } from '../common.descriptions';
 import { getManyProperties, sortOption } from '../list.descriptions';
-import { readLimit, readPageSize } from '../parameters';
+import { readConcurrency, readLimit, readPageSize } from '../parameters';
 import {
 	caseStatusOptions,
 	equalityOperatorOption,
@@ -154,6 +154,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = {
 		qs: conditions.length > 0 ? { filter: JSON.stringify(conditions) } : {},
 		pageSize: readPageSize.call(this, itemIndex),
+		concurrency: readConcurrency.call(this, itemIndex),
 		paging: readPaging.call(this, itemIndex),
 	};
 	if (sinceMs === undefined) {

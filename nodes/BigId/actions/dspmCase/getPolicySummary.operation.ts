@@ -5,7 +5,7 @@ import type { EqualityOperator } from '../../model/case';
 import { caseFilterOf, DEFAULT_EQUALITY_OPERATOR } from '../../model/case';
 import { showFor } from '../common.descriptions';
 import { getManyProperties } from '../list.descriptions';
-import { readLimit, readPageSize } from '../parameters';
+import { readConcurrency, readLimit, readPageSize } from '../parameters';
 import {
 	caseStatusOptions,
 	equalityOperatorOption,
@@ -39,6 +39,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			qs: conditions.length > 0 ? { filter: JSON.stringify(conditions) } : {},
 			limit: readLimit.call(this, itemIndex),
 			pageSize: readPageSize.call(this, itemIndex),
+			concurrency: readConcurrency.call(this, itemIndex),
 			paging: readPaging.call(this, itemIndex),
 		},
 		itemIndex,
