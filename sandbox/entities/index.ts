@@ -1,4 +1,5 @@
 import type { SandboxEntity } from '../entity';
+import { catalogApi } from './catalog/routes';
 import { dataSourcesApi } from './dataSources/routes';
 import { rolesApi } from './roles/routes';
 import { scanProfilesApi } from './scanProfiles/routes';
@@ -18,4 +19,5 @@ export const ENTITIES: ReadonlyArray<SandboxEntity> = [
 	usersApi,
 	scanProfilesApi,
 	scansApi,
+	catalogApi,
 ];

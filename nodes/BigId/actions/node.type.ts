@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** The values of the node's Resource parameter. */
-export type BigIdResource = 'dataSource' | 'role' | 'scan' | 'scanProfile' | 'user';
+export type BigIdResource =
+	'catalogObject' | 'dataSource' | 'role' | 'scan' | 'scanProfile' | 'user';
 
 /** One operation file: its parameters, and what it does for one input item. */
 export interface BigIdOperation {

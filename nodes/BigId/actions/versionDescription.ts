@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
@@ -14,6 +15,7 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Catalog Object', value: 'catalogObject' },
 			{ name: 'Data Source', value: 'dataSource' },
 			{ name: 'Role', value: 'role' },
 			{ name: 'Scan', value: 'scan' },
@@ -22,6 +24,7 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'role',
 	},
+	...catalogObject.description,
 	...dataSource.description,
 	...role.description,
 	...scan.description,
