@@ -1,4 +1,5 @@
 import type { SandboxEntity } from '../entity';
+import { auditLogApi } from './auditLog/routes';
 import { catalogApi } from './catalog/routes';
 import { dataSourcesApi } from './dataSources/routes';
 import { rolesApi } from './roles/routes';
@@ -20,4 +21,5 @@ export const ENTITIES: ReadonlyArray<SandboxEntity> = [
 	scanProfilesApi,
 	scansApi,
 	catalogApi,
+	auditLogApi,
 ];

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../api/errors';
+import * as auditLog from './auditLog/AuditLog.resource';
 import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
 import type { BigIdOperation, BigIdResource } from './node.type';
@@ -12,6 +13,7 @@ import * as user from './user/User.resource';
 
 /** Every operation of every resource: one without a description or an execute does not compile. */
 const operations = {
+	auditLog: auditLog.operations,
 	catalogObject: catalogObject.operations,
 	dataSource: dataSource.operations,
 	role: role.operations,

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as auditLog from './auditLog/AuditLog.resource';
 import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
 import * as role from './role/Role.resource';
@@ -15,6 +16,7 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Audit Log', value: 'auditLog' },
 			{ name: 'Catalog Object', value: 'catalogObject' },
 			{ name: 'Data Source', value: 'dataSource' },
 			{ name: 'Role', value: 'role' },
@@ -24,6 +26,7 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'role',
 	},
+	...auditLog.description,
 	...catalogObject.description,
 	...dataSource.description,
 	...role.description,

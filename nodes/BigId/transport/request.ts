@@ -33,6 +33,8 @@ export interface BigIdRequest {
 	hints?: Partial<Record<number, string>>;
 	/** Told each time BigID answers 429 and the request is about to be sent again. */
 	onThrottle?: () => void;
+	/** `text`: the answer is plain text (the audit log), returned as `{text}` instead of parsed as JSON. */
+	responseFormat?: 'json' | 'text';
 }
 
 interface Connection {
@@ -126,9 +128,19 @@ function retryAfterOf(headers: IDataObject | undefined): number | undefined {
 type ReadBody = { body: IDataObject; failure?: undefined } | { failure: RequestFailure };
 
 /** An HTML page, a truncated body or nothing at all, where BigID promises JSON. */
-function readBody(response: IN8nHttpFullResponse, method: string): ReadBody {
+function readBody(
+	response: IN8nHttpFullResponse,
+	method: string,
+	format: BigIdRequest['responseFormat'],
+): ReadBody {
 	let body = response.body as unknown;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (format === 'text' && (typeof body === 'string' || body === undefined || body === null)) {
+		const text = typeof body === 'string' ? body : '';
+		// A proxy's HTML error page is no audit log either.
+		if (text.trimStart().startsWith('<')) return readBody(response, method, 'json');
+		return { body: { text } };
+	}
 	if (typeof body === 'string') {
 		const text = body.trim();
 		if (text === '') {
@@ -223,7 +235,8 @@ export async function bigIdApiRequest(
 			url: `${baseUrl}${path}`,
 			qs: request.qs,
 			body: request.body,
-			json: true,
+			json: request.responseFormat !== 'text',
+			...(request.responseFormat === 'text' ? { encoding: 'text' as const } : {}),
 			returnFullResponse: true,
 			skipSslCertificateValidation,
 			timeout: REQUEST_TIMEOUT_MS,
@@ -235,7 +248,7 @@ export async function bigIdApiRequest(
 				'bigIdApi',
 				options,
 			)) as IN8nHttpFullResponse;
-			const answer = readBody(response, method);
+			const answer = readBody(response, method, request.responseFormat);
 			if (answer.failure === undefined) return answer.body;
 			failure = answer.failure;
 		} catch (error) {
