@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { pollAuditLog, sampleAuditEntry } from './trigger/auditPoller';
 import type { TriggerEvent } from './trigger/events';
 import { sortEvents } from './trigger/events';
 import { properties } from './trigger/descriptions';
@@ -28,11 +29,19 @@ async function samples(this: IPollFunctions, settings: TriggerSettings): Promise
 		const user = await sampleCreatedUser.call(this, settings.users);
 		if (user) events.push(user);
 	}
+	if (settings.audit) {
+		const entry = await sampleAuditEntry.call(this, settings.audit);
+		if (entry) events.push(entry);
+	}
 	if (events.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'BigID has no finished scan and no user to show', {
-			description:
-				'Fetch Test Event shows the newest finished parent scan (matching the Scan Options) and the newest user. Finish a scan or create a user in BigID, or activate the workflow and wait for a real event.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'BigID has no finished scan, no user and no audit log line to show',
+			{
+				description:
+					'Fetch Test Event shows the newest finished parent scan (matching the Scan Options), the newest user and the newest audit log line (matching the Audit Log Options). Finish a scan or create a user in BigID, or activate the workflow and wait for a real event.',
+			},
+		);
 	}
 	return events;
 }
@@ -46,7 +55,7 @@ export class BigIdTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow when a BigID scan finishes or a BigID user is created, changed or deleted',
+			'Starts the workflow when a BigID scan finishes, a BigID user is created, changed or deleted, or a line is added to the BigID audit log',
 		defaults: { name: 'BigID Trigger' },
 		polling: true,
 		inputs: [],
@@ -80,6 +89,11 @@ export class BigIdTrigger implements INodeType {
 			const users = await pollUsers.call(this, saved.users, settings.users, Date.now());
 			next.users = users.nextState;
 			events.push(...users.events);
+		}
+		if (settings.audit) {
+			const audit = await pollAuditLog.call(this, saved.audit, settings.audit);
+			next.audit = audit.nextState;
+			events.push(...audit.events);
 		}
 		writeState(staticData, next);
 		return events.length > 0 ? [sortEvents(events).map(toTriggerItem)] : null;

@@ -24,6 +24,7 @@ export function toTriggerItem(event: TriggerEvent): INodeExecutionData {
 		json.scan = withoutSecrets(event.scan);
 	}
 	if (event.user) json.user = event.user;
+	if (event.entry) json.entry = event.entry;
 	if (event.changes) {
 		json.changedFields = Object.keys(event.changes);
 		json.changes = event.changes as IDataObject;

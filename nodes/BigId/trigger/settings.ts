@@ -7,6 +7,7 @@ import { DEFAULT_TERMINAL_STATES, terminalStateKeysOf } from '../model/scan';
 import { DEFAULT_PAGE_SIZE } from '../transport';
 import type { TriggerEventName, UserEventName } from './events';
 import { USER_EVENTS } from './events';
+import type { AuditDetectionOptions } from './auditChanges';
 import type { OutcomeFilter, ScanDetectionOptions } from './scanChanges';
 import type { UserField } from './userRecords';
 import { USER_FIELDS } from './userRecords';
@@ -26,6 +27,8 @@ export interface TriggerSettings {
 	scans?: ScanDetectionOptions;
 	/** Undefined when no user event is selected. */
 	users?: UserSettings;
+	/** Undefined when Audit Log Entry is not selected. */
+	audit?: AuditDetectionOptions;
 }
 
 const commaSeparated = (value: unknown) =>
@@ -87,6 +90,14 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 			confirmDeletions: options.confirmDeletions !== false,
 			pageSize,
 			listEndpoint: (options.listEndpoint as UserEndpoint | undefined) ?? DEFAULT_USER_ENDPOINT,
+		};
+	}
+	if (events.includes('auditLogEntry')) {
+		const options = this.getNodeParameter('auditOptions', {}) as IDataObject;
+		settings.audit = {
+			actions: commaSeparated(options.actions),
+			users: commaSeparated(options.users),
+			endpoints: commaSeparated(options.endpoints),
 		};
 	}
 	return settings;

@@ -1,27 +1,30 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { AuditCursor } from './auditChanges';
 import type { ScanCursor } from './scanChanges';
 import type { UserState } from './userChanges';
 
 /**
- * The node's static data: `users` (UserState) and `scans` (ScanCursor). Written in place, key by
+ * The node's static data: `users` (UserState), `scans` (ScanCursor) and `audit` (AuditCursor). Written in place, key by
  * key, and only when different: n8n notices in-place changes to the object it handed out, and
  * an unchanged state must not look changed (2.x then has nothing to commit).
  */
 export interface TriggerState {
 	users?: UserState;
 	scans?: ScanCursor;
+	audit?: AuditCursor;
 }
 
 export function readState(staticData: IDataObject): TriggerState {
 	return {
 		users: staticData.users as UserState | undefined,
 		scans: staticData.scans as ScanCursor | undefined,
+		audit: staticData.audit as AuditCursor | undefined,
 	};
 }
 
 export function writeState(staticData: IDataObject, next: TriggerState): void {
-	for (const key of ['users', 'scans'] as const) {
+	for (const key of ['users', 'scans', 'audit'] as const) {
 		const value = next[key];
 		if (value === undefined) continue;
 		if (JSON.stringify(staticData[key]) === JSON.stringify(value)) continue;

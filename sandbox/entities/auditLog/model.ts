@@ -58,7 +58,7 @@ export class AuditLogModel {
 	}
 
 	record(event: AuditEvent): void {
-		this.append(auditLineOf(this.clock.now(), event));
+		this.append(auditLineOf(this.clock.stamp(), event));
 		this.recorded += 1;
 		if (this.recorded % EVENTS_PER_UNPARSEABLE_LINE === 0) {
 			this.append(`audit writer: flushed ${EVENTS_PER_UNPARSEABLE_LINE} events`);
