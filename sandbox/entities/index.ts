@@ -2,6 +2,7 @@ import type { SandboxEntity } from '../entity';
 import { auditLogApi } from './auditLog/routes';
 import { catalogApi } from './catalog/routes';
 import { dataSourcesApi } from './dataSources/routes';
+import { dsarApi } from './dsar/routes';
 import { rolesApi } from './roles/routes';
 import { scanProfilesApi } from './scanProfiles/routes';
 import { scansApi } from './scans/routes';
@@ -22,4 +23,5 @@ export const ENTITIES: ReadonlyArray<SandboxEntity> = [
 	scansApi,
 	catalogApi,
 	auditLogApi,
+	dsarApi,
 ];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 /** The values of the node's Resource parameter. */
 export type BigIdResource =
-	'auditLog' | 'catalogObject' | 'dataSource' | 'role' | 'scan' | 'scanProfile' | 'user';
+	'auditLog' | 'catalogObject' | 'dataSource' | 'dsar' | 'role' | 'scan' | 'scanProfile' | 'user';
 
 /** One operation file: its parameters, and what it does for one input item. */
 export interface BigIdOperation {

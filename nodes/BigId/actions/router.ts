@@ -5,6 +5,7 @@ import { asNodeError } from '../api/errors';
 import * as auditLog from './auditLog/AuditLog.resource';
 import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
+import * as dsar from './dsar/Dsar.resource';
 import type { BigIdOperation, BigIdResource } from './node.type';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
@@ -16,6 +17,7 @@ const operations = {
 	auditLog: auditLog.operations,
 	catalogObject: catalogObject.operations,
 	dataSource: dataSource.operations,
+	dsar: dsar.operations,
 	role: role.operations,
 	scan: scan.operations,
 	scanProfile: scanProfile.operations,

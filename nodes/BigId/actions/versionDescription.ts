@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as auditLog from './auditLog/AuditLog.resource';
 import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
+import * as dsar from './dsar/Dsar.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
 import * as scanProfile from './scanProfile/ScanProfile.resource';
@@ -19,6 +20,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Audit Log', value: 'auditLog' },
 			{ name: 'Catalog Object', value: 'catalogObject' },
 			{ name: 'Data Source', value: 'dataSource' },
+			{ name: 'DSAR', value: 'dsar' },
 			{ name: 'Role', value: 'role' },
 			{ name: 'Scan', value: 'scan' },
 			{ name: 'Scan Profile', value: 'scanProfile' },
@@ -29,6 +31,7 @@ export const properties: INodeProperties[] = [
 	...auditLog.description,
 	...catalogObject.description,
 	...dataSource.description,
+	...dsar.description,
 	...role.description,
 	...scan.description,
 	...scanProfile.description,

@@ -1,5 +1,6 @@
 import * as dataSourceListSearch from './dataSource.listSearch';
 import * as dataSourceLoadOptions from './dataSource.loadOptions';
+import * as dsarListSearch from './dsar.listSearch';
 import * as roleListSearch from './role.listSearch';
 import * as roleLoadOptions from './role.loadOptions';
 import * as scanProfileListSearch from './scanProfile.listSearch';
@@ -8,6 +9,7 @@ import * as userListSearch from './user.listSearch';
 /** One file per resource (`<resource>.listSearch.ts`, `<resource>.loadOptions.ts`), gathered here. */
 export const listSearch = {
 	...dataSourceListSearch,
+	...dsarListSearch,
 	...roleListSearch,
 	...scanProfileListSearch,
 	...userListSearch,
