@@ -44,7 +44,7 @@ describe('detectAuditEntries', () => {
 		expect(reader.poll(log)).toEqual([]);
 	});
 
-	it('after a rotation dropped the saved place, resumes from its time: nothing lost, nothing again', () => {
+	it('after a rotation, finds its place further up, or resumes from its time once the place rotated out', () => {
 		const reader = new Reader();
 		const log = Array.from({ length: 10 }, (_, index) => line(index));
 		reader.poll(log);
@@ -53,7 +53,7 @@ describe('detectAuditEntries', () => {
 		const rotated = [...log.slice(8), ...appended];
 		expect(reader.poll(rotated)).toEqual(described(appended));
 		expect(reader.poll(rotated)).toEqual([]);
-		// A rotation past everything read: every line left is new.
+		// A rotation past everything read: the place is gone, every line left is newer.
 		const later = [line(20, 'd'), line(21, 'e')];
 		expect(reader.poll(later)).toEqual(described(later));
 	});
@@ -68,7 +68,14 @@ describe('detectAuditEntries', () => {
 		expect(reader.poll(fresh)).toEqual(described([line(4, 'y')]));
 	});
 
-	it('tells new lines of the saved time from those already seen, and identical lines apart', () => {
+	it('after a truncation, tells new lines of the saved time from those already seen', () => {
+		const reader = new Reader();
+		reader.poll([line(1), line(5, 'a'), line(5, 'b')]);
+		const refilled = [line(5, 'b'), line(5, 'c'), line(4, 'late'), line(6)];
+		expect(reader.poll(refilled)).toEqual(described([line(5, 'c'), line(6)]));
+	});
+
+	it('tells identical lines of one time apart after a rotation', () => {
 		const reader = new Reader();
 		const same = line(5, 'update_user');
 		reader.poll([line(1), same, same]);
@@ -108,6 +115,14 @@ describe('detectAuditEntries', () => {
 		];
 		expect(reader.poll(log)).toEqual(described([line(2, 'login_failed'), log[3]]));
 		expect(reader.poll(log)).toEqual([]);
+	});
+
+	it('resumes at its place even when a line out of time order sits before it', () => {
+		const reader = new Reader();
+		const log = [line(1), line(999, 'clock-skew'), line(2), line(3)];
+		reader.poll(log);
+		const rotated = [...log.slice(1), line(4, 'new')];
+		expect(reader.poll(rotated)).toEqual(described([line(4, 'new')]));
 	});
 
 	it('derives the same events with the same ids when a poll runs again on the same cursor', () => {

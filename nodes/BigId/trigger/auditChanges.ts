@@ -2,11 +2,13 @@
  * Audit log change detection: which lines are new since the cursor the last poll left, and the
  * cursor to remember. No n8n, no HTTP.
  *
- * While the log only grows, its first line stays and the line the cursor ended on is still at its
- * place: the lines after it are new. When the log rotated (oldest lines dropped) or was truncated,
- * that place is gone; the cursor then resumes from its time: lines later than the last one
- * processed are new, and so are lines of that same time it had not seen. So neither the whole log
- * is emitted again nor are new lines waited for forever.
+ * The cursor remembers the place it ended on (the last line and the one before it): the lines
+ * after that place are new, where the log only grew and where a rotation dropped the oldest
+ * lines and moved it up. When the place itself is gone (rotated out, or the log truncated), the
+ * cursor resumes from its time: lines later than the last one processed are new, and so are lines
+ * of that same time it had not seen. So neither the whole log is emitted again nor are new lines
+ * waited for forever. Two identical consecutive lines (same time, user, action...) can make a
+ * rotated place ambiguous; the nearest one to the end is taken.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -77,11 +79,25 @@ function cursorAt(timeline: AuditTimeline, keys: Map<number, string>): AuditCurs
 	return { head: headOf(lines), lines: end, last: placeOf(lines, end), at, seenAt: seenAt.sort() };
 }
 
-/** The index of the first new line when the log only grew since the cursor, else undefined. */
-function appendedFrom(lines: readonly string[], cursor: AuditCursor): number | undefined {
+/**
+ * The index of the first new line when the place the cursor ended on is still in the log: where
+ * it was while the log only grew, further up once a rotation dropped the oldest lines (at least
+ * one, since the first line changed). Undefined when it is gone.
+ */
+function resumeFrom(lines: readonly string[], cursor: AuditCursor): number | undefined {
 	if (cursor.lines === 0) return cursor.head === '' ? 0 : undefined;
-	if (lines.length < cursor.lines || headOf(lines) !== cursor.head) return undefined;
-	return placeOf(lines, cursor.lines) === cursor.last ? cursor.lines : undefined;
+	const grewOnly = headOf(lines) === cursor.head;
+	if (grewOnly && lines.length >= cursor.lines && placeOf(lines, cursor.lines) === cursor.last) {
+		return cursor.lines;
+	}
+	for (
+		let end = Math.min(lines.length, grewOnly ? cursor.lines : cursor.lines - 1);
+		end > 0;
+		end--
+	) {
+		if (placeOf(lines, end) === cursor.last) return end;
+	}
+	return undefined;
 }
 
 export function auditEntryEvent(
@@ -112,7 +128,7 @@ export function detectAuditEntries(
 	const { lines } = timeline;
 	if (previous === undefined) return { events: [], nextState: cursorAt(timeline, new Map()) };
 
-	const appended = appendedFrom(lines, previous);
+	const appended = resumeFrom(lines, previous);
 	const keys = keysFrom(timeline, appended ?? 0);
 	const seenAt = new Set(previous.seenAt);
 	const isNew = (index: number) => {
