@@ -23,6 +23,7 @@ const ACTIONS: Record<string, string> = {
 	'POST /scanProfiles': 'create_scan_profile',
 	'PUT /scanProfiles/:id': 'update_scan_profile',
 	'DELETE /scanProfiles/:id': 'delete_scan_profile',
+	'POST /sar/reports': 'submit_dsar',
 };
 
 /** `PATCH /actionable-insights/case-status/:caseId` becomes `patch_actionable-insights_case-status`. */

@@ -1,3 +1,6 @@
+import type { SandboxClock } from '../../clock';
+import type { ModelServices } from '../../entity';
+
 export interface SandboxSarProfile {
 	_id: string;
 	name: string;
@@ -5,6 +8,13 @@ export interface SandboxSarProfile {
 	allEnabledDs: boolean;
 	scopes: string[];
 	isCustom: boolean;
+}
+
+export interface SandboxSarRequest {
+	requestId: string;
+	profileId: string;
+	userValues: Array<{ attributeName: string; attributeValue: string }>;
+	createdAtMs: number;
 }
 
 export interface SandboxSarAttribute {
@@ -21,6 +31,15 @@ const PROFILE_IDS = ['5f1a00000000000000000001', '5f1a00000000000000000002'];
  * numbers taken from the shared sequence), so the other entities' data stays the same.
  */
 export class DsarModel {
+	readonly requests: SandboxSarRequest[] = [];
+	private readonly clock: SandboxClock;
+	private readonly durationMs: number;
+
+	constructor({ clock, options }: ModelServices) {
+		this.clock = clock;
+		this.durationMs = options.scanDurationMs;
+	}
+
 	readonly profiles: SandboxSarProfile[] = [
 		{
 			_id: PROFILE_IDS[0],
@@ -60,5 +79,23 @@ export class DsarModel {
 
 	attributesOf(profileId: string): SandboxSarAttribute[] | undefined {
 		return this.attributesOfProfile.get(profileId);
+	}
+
+	submit(profileId: string, userValues: SandboxSarRequest['userValues']): SandboxSarRequest {
+		const request = {
+			requestId: `dsar-${String(this.requests.length + 1).padStart(4, '0')}`,
+			profileId,
+			userValues,
+			createdAtMs: this.clock.stamp(),
+		};
+		this.requests.push(request);
+		return request;
+	}
+
+	/** A request searches for as long as a scan takes, then its report is ready. */
+	statusOf(requestId: string): string | undefined {
+		const request = this.requests.find((candidate) => candidate.requestId === requestId);
+		if (!request) return undefined;
+		return this.clock.now() - request.createdAtMs >= this.durationMs ? 'Completed' : 'InProgress';
 	}
 }

@@ -1,28 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listSarAttributes } from '../../api/dsar';
-import { resourceLocator, showFor } from '../common.descriptions';
-import { requireText } from '../parameters';
+import { showFor } from '../common.descriptions';
+import { profileLocator, readProfileId } from './dsar.parameters';
 
 export const description: INodeProperties[] = showFor('dsar', 'getAttributes', [
-	resourceLocator({
-		displayName: 'Profile',
-		name: 'profile',
-		description: 'The DSAR profile whose identity attributes to list',
-		searchListMethod: 'searchSarProfiles',
-		idHint: 'The _id DSAR > Get Profiles outputs',
-	}),
+	profileLocator('The DSAR profile whose identity attributes to list'),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const profileId = requireText.call(
-		this,
-		this.getNodeParameter('profile', itemIndex, '', { extractValue: true }),
-		itemIndex,
-		{
-			message: 'No DSAR profile given',
-			description: 'Choose a profile from the list, or enter the _id DSAR > Get Profiles outputs.',
-		},
-	);
-	return await listSarAttributes.call(this, profileId, itemIndex);
+	return await listSarAttributes.call(this, readProfileId.call(this, itemIndex), itemIndex);
 }
