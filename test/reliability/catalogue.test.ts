@@ -782,4 +782,14 @@ CATALOGUE.push(
 		file: 'dsar.test.ts',
 		test: 'names the fix for an unknown profile, and needs a profile before any request',
 	},
+	{
+		row: 'DSAR > Submit Request: identity values without a name or value, an unknown attribute',
+		file: 'dsar.test.ts',
+		test: 'refuses identity values without a name or a value before any request',
+	},
+	{
+		row: 'DSAR > Submit Request: a BigID version without the endpoint',
+		file: 'dsar.test.ts',
+		test: 'says when this BigID version does not offer DSAR submission',
+	},
 );
