@@ -140,6 +140,18 @@ describe('detectAuditEntries', () => {
 		expect(nextState.seenAt).toHaveLength(1);
 		expect(JSON.stringify(nextState).length).toBeLessThan(200);
 	});
+
+	it('keeps the state bounded, and each line once, on a log without a readable time', () => {
+		const reader = new Reader();
+		const log = Array.from({ length: 3000 }, (_, index) => `free text line ${index}`);
+		reader.poll(log);
+		expect(reader.cursor!.seenAt).toHaveLength(200);
+		expect(JSON.stringify(reader.cursor).length).toBeLessThan(3000);
+		log.push('free text line new');
+		expect(reader.poll(log)).toEqual(['free text line new']);
+		// Rotated: the place is found further up.
+		expect(reader.poll([...log.slice(1000), 'another'])).toEqual(['another']);
+	});
 });
 
 describe('newestAuditEntry', () => {

@@ -37,6 +37,12 @@ export interface AuditDetection {
 	nextState: AuditCursor;
 }
 
+/**
+ * A log whose lines have no readable time is one long run: only its last lines are remembered,
+ * so the state stays small (a rotation that takes the place of such a log may repeat older ones).
+ */
+const MAX_SEEN_AT = 200;
+
 const headOf = (lines: readonly string[]) => (lines.length === 0 ? '' : hashId([lines[0]]));
 const placeOf = (lines: readonly string[], end: number) =>
 	end === 0 ? '' : hashId([lines[end - 2] ?? '', lines[end - 1]]);
@@ -72,7 +78,7 @@ function cursorAt(timeline: AuditTimeline, keys: Map<number, string>): AuditCurs
 	const end = lines.length;
 	if (end === 0) return { head: '', lines: 0, last: '', at: null, seenAt: [] };
 	const at = timeline.timeAt(end - 1);
-	const runStart = timeline.runStart(end - 1);
+	const runStart = Math.max(end - MAX_SEEN_AT, timeline.runStart(end - 1));
 	const runKeys = keys.has(runStart) ? keys : keysFrom(timeline, runStart);
 	const seenAt: string[] = [];
 	for (let index = runStart; index < end; index++) seenAt.push(runKeys.get(index)!);
