@@ -7,6 +7,7 @@ import type { Row } from './report';
 import type { BenchOptions, Scenario } from './scenarios/common';
 import { PAGE_CAP } from './scenarios/common';
 import { caseTriggerPoll } from './scenarios/casePoll';
+import { auditTriggerPoll } from './scenarios/auditPoll';
 import { concurrentListings } from './scenarios/concurrentListings';
 import { allParentScans, allUsers } from './scenarios/listing';
 import { oneRequestExecutions } from './scenarios/oneRequest';
@@ -23,6 +24,7 @@ const SCENARIOS: Record<number, Scenario> = {
 	6: sandboxAlone,
 	7: concurrentListings,
 	8: caseTriggerPoll,
+	9: auditTriggerPoll,
 };
 
 const USAGE = `npm run bench -- [options]
@@ -44,7 +46,8 @@ BigID sandbox. Prints a Markdown table, writes JSON, and exits non-zero only whe
   --latencies MS,MS     the latencies scenario 7 sets in turn (default 0,20,100)
   --only 1,3            run only these scenarios (7: concurrent listings against the
                         sequential peer and the raw concurrent client; 8: the DSPM case
-                        trigger over --scans cases)
+                        trigger over --scans cases; 9: the audit log trigger over 100,000
+                        lines with 50 new)
   --out PATH            JSON output (default bench-results/latest.json)`;
 
 const SPECS = {
@@ -88,7 +91,7 @@ function readOptions(): BenchOptions {
 			: Object.keys(SCENARIOS).map(Number);
 	const unknown = only.filter((scenario) => !SCENARIOS[scenario]);
 	if (unknown.length > 0)
-		throw new Error(`--only takes scenarios 1 to 8, not ${unknown.join(',')}`);
+		throw new Error(`--only takes scenarios 1 to 9, not ${unknown.join(',')}`);
 	const latencies =
 		typeof values.latencies === 'string'
 			? values.latencies.split(',').map((part) => Number(part.trim()))

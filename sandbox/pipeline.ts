@@ -1,5 +1,6 @@
 import type { ApiResponse, SandboxContext } from './context';
 import { increment } from './counters';
+import { auditRequest } from './entities/auditLog/recorder';
 import { errorResponse, json } from './envelopes';
 import { cannedFaultResponse, type FaultDecision } from './faults';
 import { JSON_CONTENT_TYPE, send, toApiRequest, type Exchange } from './http';
@@ -72,12 +73,14 @@ function runRoute(match: RouteMatch, exchange: Exchange, context: SandboxContext
 	const { definition, key } = match.route;
 	const { tokens, faults, stats } = context;
 	let revokeAfterward = false;
+	let subject: string | undefined;
 	if (definition.requiresAuth) {
 		const auth = tokens.authenticate(exchange.request.headers.authorization);
 		if (!auth.ok) {
 			stats.rejectedAuth += 1;
 			return UNAUTHORIZED;
 		}
+		subject = auth.subject;
 		revokeAfterward = faults.countAuthenticatedRequest();
 	}
 	const parsed = toApiRequest(exchange, match.params);
@@ -91,6 +94,14 @@ function runRoute(match: RouteMatch, exchange: Exchange, context: SandboxContext
 	if (definition.isWrite && answer.status >= 200 && answer.status < 300) {
 		increment(stats.writes, key);
 	}
+	auditRequest(context, {
+		routeKey: key,
+		isWrite: definition.isWrite,
+		exchange,
+		request: parsed.apiRequest,
+		answer,
+		subject,
+	});
 	// Revoked after answering, so the Nth request succeeds and the next one meets a 401.
 	if (revokeAfterward) tokens.revokeAll();
 	return answer;

@@ -6,11 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { pollAuditLog, sampleAuditEntry } from './trigger/auditPoller';
+import { pollCases, sampleCase } from './trigger/casePoller';
+import { properties } from './trigger/descriptions';
 import type { TriggerEvent } from './trigger/events';
 import { sortEvents } from './trigger/events';
-import { properties } from './trigger/descriptions';
 import { toTriggerItem } from './trigger/output';
-import { pollCases, sampleCase } from './trigger/casePoller';
 import { pollScans, sampleFinishedScan } from './trigger/scanPoller';
 import type { TriggerSettings } from './trigger/settings';
 import { readSettings } from './trigger/settings';
@@ -33,13 +34,17 @@ async function samples(this: IPollFunctions, settings: TriggerSettings): Promise
 		const dspmCase = await sampleCase.call(this, settings.cases);
 		if (dspmCase) events.push(dspmCase);
 	}
+	if (settings.audit) {
+		const entry = await sampleAuditEntry.call(this, settings.audit);
+		if (entry) events.push(entry);
+	}
 	if (events.length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			'BigID has no finished scan, user or DSPM case to show',
+			'BigID has no finished scan, user, DSPM case or audit log line to show',
 			{
 				description:
-					'Fetch Test Event shows the newest finished parent scan (matching the Scan Options), the newest user and the newest DSPM case (matching the Case Options). Finish a scan or create a user in BigID, or activate the workflow and wait for a real event.',
+					'Fetch Test Event shows the newest finished parent scan (matching the Scan Options), the newest user, the newest DSPM case (matching the Case Options) and the newest audit log line (matching the Audit Log Options). Finish a scan or create a user in BigID, or activate the workflow and wait for a real event.',
 			},
 		);
 	}
@@ -55,7 +60,7 @@ export class BigIdTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow when a BigID scan finishes, a BigID user is created, changed or deleted, or a DSPM case is opened or changes status',
+			'Starts the workflow when a BigID scan finishes, a BigID user is created, changed or deleted, a DSPM case is opened or changes status, or a line is added to the BigID audit log',
 		defaults: { name: 'BigID Trigger' },
 		polling: true,
 		inputs: [],
@@ -94,6 +99,11 @@ export class BigIdTrigger implements INodeType {
 			const cases = await pollCases.call(this, saved.cases, settings.cases);
 			next.cases = cases.nextState;
 			events.push(...cases.events);
+		}
+		if (settings.audit) {
+			const audit = await pollAuditLog.call(this, saved.audit, settings.audit);
+			next.audit = audit.nextState;
+			events.push(...audit.events);
 		}
 		writeState(staticData, next);
 		return events.length > 0 ? [sortEvents(events).map(toTriggerItem)] : null;

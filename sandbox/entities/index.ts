@@ -1,6 +1,9 @@
 import type { SandboxEntity } from '../entity';
 import { casesApi } from './cases/routes';
+import { auditLogApi } from './auditLog/routes';
+import { catalogApi } from './catalog/routes';
 import { dataSourcesApi } from './dataSources/routes';
+import { dsarApi } from './dsar/routes';
 import { rolesApi } from './roles/routes';
 import { scanProfilesApi } from './scanProfiles/routes';
 import { scansApi } from './scans/routes';
@@ -20,4 +23,7 @@ export const ENTITIES: ReadonlyArray<SandboxEntity> = [
 	scanProfilesApi,
 	scansApi,
 	casesApi,
+	catalogApi,
+	auditLogApi,
+	dsarApi,
 ];

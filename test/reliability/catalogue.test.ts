@@ -889,3 +889,72 @@ CATALOGUE.push(
 		test: 'pages a BigID that pages by %s, once the option says so',
 	},
 );
+
+// Issue 15: data source scans, the data catalog, the audit log and DSAR.
+CATALOGUE.push(
+	{
+		row: 'Data Source > Scan: a data source name BigID does not have',
+		file: 'dataSourceScan.test.ts',
+		test: 'names the fix when the data source does not exist, and honours Continue On Fail per item',
+	},
+	{
+		row: 'Data Source > Scan: a blank data source name',
+		file: 'dataSourceScan.test.ts',
+		test: 'refuses a blank data source name before any request',
+	},
+	{
+		row: 'Data Source > Get Last Scan: a source never scanned',
+		file: 'dataSourceScan.test.ts',
+		test: 'says a source that was never scanned has no last scan',
+	},
+	{
+		row: 'Catalog Object > Search: values with quotes, AND/OR, parentheses, backslashes',
+		file: 'catalogObject.test.ts',
+		test: 'matches a value with quotes, keywords and parentheses literally: it cannot widen the search',
+	},
+	{
+		row: 'Catalog query builder: hostile values in every filter (12 cases)',
+		file: 'model.catalogObject.test.ts',
+		test: 'a value %j stays one value in every filter and changes nothing else',
+	},
+	{
+		row: 'Catalog Object > Search: a raw query BigID refuses',
+		file: 'catalogObject.test.ts',
+		test: 'names the fix when BigID refuses a raw query',
+	},
+	{
+		row: 'Audit Log > Get Many: unparseable lines among good ones',
+		file: 'auditLog.test.ts',
+		test: 'parses every line of what the sandbox saw, and keeps an unparseable line without dropping the rest',
+	},
+	{
+		row: 'Audit Log > Get Many: a Since that is no date, an empty log',
+		file: 'auditLog.test.ts',
+		test: 'reads an empty log as no items, and refuses a Since that is no date',
+	},
+	{
+		row: 'Audit Log Entry: the log rotated or truncated between polls',
+		file: 'trigger.audit.test.ts',
+		test: 'emits each new line once through rotation, truncation and restarts, and nothing that existed before',
+	},
+	{
+		row: 'Audit Log Entry: the log restarted with older timestamps',
+		file: 'trigger.auditChanges.test.ts',
+		test: 'never emits nothing forever: when the log restarted with older times it resumes by position',
+	},
+	{
+		row: 'DSAR > Get Attributes: an unknown or blank profile',
+		file: 'dsar.test.ts',
+		test: 'names the fix for an unknown profile, and needs a profile before any request',
+	},
+	{
+		row: 'DSAR > Submit Request: identity values without a name or value, an unknown attribute',
+		file: 'dsar.test.ts',
+		test: 'refuses identity values without a name or a value before any request',
+	},
+	{
+		row: 'DSAR > Submit Request: a BigID version without the endpoint',
+		file: 'dsar.test.ts',
+		test: 'says when this BigID version does not offer DSAR submission',
+	},
+);

@@ -1,7 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** The values of the node's Resource parameter. */
-export type BigIdResource = 'dataSource' | 'dspmCase' | 'role' | 'scan' | 'scanProfile' | 'user';
+export type BigIdResource =
+	| 'auditLog'
+	| 'catalogObject'
+	| 'dataSource'
+	| 'dspmCase'
+	| 'dsar'
+	| 'role'
+	| 'scan'
+	| 'scanProfile'
+	| 'user';
 
 /** One operation file: its parameters, and what it does for one input item. */
 export interface BigIdOperation {

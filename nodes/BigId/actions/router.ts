@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../api/errors';
+import * as auditLog from './auditLog/AuditLog.resource';
+import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
 import * as dspmCase from './dspmCase/DspmCase.resource';
+import * as dsar from './dsar/Dsar.resource';
 import type { BigIdOperation, BigIdResource } from './node.type';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
@@ -12,8 +15,11 @@ import * as user from './user/User.resource';
 
 /** Every operation of every resource: one without a description or an execute does not compile. */
 const operations = {
+	auditLog: auditLog.operations,
+	catalogObject: catalogObject.operations,
 	dataSource: dataSource.operations,
 	dspmCase: dspmCase.operations,
+	dsar: dsar.operations,
 	role: role.operations,
 	scan: scan.operations,
 	scanProfile: scanProfile.operations,

@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as auditLog from './auditLog/AuditLog.resource';
+import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
 import * as dspmCase from './dspmCase/DspmCase.resource';
+import * as dsar from './dsar/Dsar.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
 import * as scanProfile from './scanProfile/ScanProfile.resource';
@@ -15,7 +18,10 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Audit Log', value: 'auditLog' },
+			{ name: 'Catalog Object', value: 'catalogObject' },
 			{ name: 'Data Source', value: 'dataSource' },
+			{ name: 'DSAR', value: 'dsar' },
 			{ name: 'DSPM Case', value: 'dspmCase' },
 			{ name: 'Role', value: 'role' },
 			{ name: 'Scan', value: 'scan' },
@@ -24,8 +30,11 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'role',
 	},
+	...auditLog.description,
+	...catalogObject.description,
 	...dataSource.description,
 	...dspmCase.description,
+	...dsar.description,
 	...role.description,
 	...scan.description,
 	...scanProfile.description,

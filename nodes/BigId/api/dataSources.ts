@@ -69,3 +69,57 @@ export async function getDataSourceIfOffered(
 	);
 	return 'answer' in direct ? dataSourceOf(direct.answer) : undefined;
 }
+
+const DATA_SOURCE_NAME_FIX =
+	'Check the data source name: BigID addresses a data source by its exact, case-sensitive name (Data Source > Get Many lists them).';
+const NEVER_SCANNED_FIX = `${DATA_SOURCE_NAME_FIX} A data source that was never scanned has no last scan: start one with Data Source > Scan.`;
+
+/** What `/ds-connections/{name}/scan` answers under `data` (the scan), or bare. */
+function scanOf(body: IDataObject): IDataObject {
+	const content = unwrapEnvelope(body);
+	const scan = content.scan ?? content;
+	return scan && typeof scan === 'object' && !Array.isArray(scan) ? (scan as IDataObject) : {};
+}
+
+export interface DataSourceScanOptions {
+	scanType: string;
+	isSampleScan: boolean;
+	autoAssumeScanType: boolean;
+}
+
+/**
+ * `POST /ds-connections/{name}/scan`: starts a scan of one data source, addressed by its name.
+ * The answer (`{dsConnectionName, scanType, state...}` under `data`) may carry no scan ID.
+ */
+export async function scanDataSource(
+	this: BigIdContext,
+	name: string,
+	options: DataSourceScanOptions,
+	itemIndex = 0,
+): Promise<{ scan: IDataObject; message: IDataObject[string] }> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{
+			method: 'POST',
+			path: [DS_CONNECTIONS, name, 'scan'],
+			qs: { ...options },
+			hints: { 404: DATA_SOURCE_NAME_FIX },
+		},
+		itemIndex,
+	);
+	return { scan: scanOf(answer), message: answer.message ?? null };
+}
+
+/** `GET /ds-connections/{name}/scan`: the last scan of one data source. */
+export async function getLastDataSourceScan(
+	this: BigIdContext,
+	name: string,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{ path: [DS_CONNECTIONS, name, 'scan'], hints: { 404: NEVER_SCANNED_FIX } },
+		itemIndex,
+	);
+	return scanOf(answer);
+}

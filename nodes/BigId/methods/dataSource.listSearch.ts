@@ -14,3 +14,16 @@ export async function searchDataSources(
 			.map((source) => ({ name: String(source.name), value: String(source._id) })),
 	};
 }
+
+/** Data sources by name: the ds-connections scan endpoints address a data source by its name. */
+export async function searchDataSourceNames(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const { items } = await listDataSources.call(this);
+	return {
+		results: items
+			.filter((source) => containsText(filter, source.name, source.type))
+			.map((source) => ({ name: String(source.name), value: String(source.name) })),
+	};
+}

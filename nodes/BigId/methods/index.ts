@@ -1,6 +1,7 @@
 import * as dataSourceListSearch from './dataSource.listSearch';
 import * as dataSourceLoadOptions from './dataSource.loadOptions';
 import * as dspmCaseListSearch from './dspmCase.listSearch';
+import * as dsarListSearch from './dsar.listSearch';
 import * as roleListSearch from './role.listSearch';
 import * as roleLoadOptions from './role.loadOptions';
 import * as scanProfileListSearch from './scanProfile.listSearch';
@@ -10,6 +11,7 @@ import * as userListSearch from './user.listSearch';
 export const listSearch = {
 	...dataSourceListSearch,
 	...dspmCaseListSearch,
+	...dsarListSearch,
 	...roleListSearch,
 	...scanProfileListSearch,
 	...userListSearch,

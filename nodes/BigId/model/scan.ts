@@ -85,3 +85,20 @@ export function startedScanIdOf(...candidates: unknown[]): string | undefined {
 	}
 	return undefined;
 }
+
+/** The scan of one data source (`/ds-connections/{name}/scan`), with its ID and derived flags. */
+export function dataSourceScanOutputOf(
+	dataSourceName: string,
+	scan: IDataObject,
+	terminalKeys: ReadonlySet<string>,
+): IDataObject {
+	const state = scan.state ?? scan.status ?? null;
+	return {
+		...normalizeObject(scan),
+		scanId: startedScanIdOf(scan) ?? null,
+		dataSourceName: scan.dsConnectionName ?? dataSourceName,
+		state,
+		isFinished: isScanFinished(state, terminalKeys),
+		isSucceeded: isScanSucceeded(state),
+	};
+}

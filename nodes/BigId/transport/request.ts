@@ -28,6 +28,8 @@ export interface BigIdRequest {
 	hints?: Partial<Record<number, string>>;
 	/** Told each time BigID answers 429 and the request is about to be sent again. */
 	onThrottle?: () => void;
+	/** `text`: the answer is plain text (the audit log), returned as `{text}` instead of parsed as JSON. */
+	responseFormat?: 'json' | 'text';
 }
 
 interface Connection {
@@ -90,9 +92,19 @@ function apiPath(context: BigIdContext, segments: string[], itemIndex: number): 
 type Answer = { body: IDataObject; failure?: undefined } | { failure: RequestFailure };
 
 /** An HTML page, a truncated body or nothing at all, where BigID promises JSON. */
-function readBody(response: IN8nHttpFullResponse, method: string): Answer {
+function readBody(
+	response: IN8nHttpFullResponse,
+	method: string,
+	format: BigIdRequest['responseFormat'],
+): Answer {
 	let body = response.body as unknown;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (format === 'text' && (typeof body === 'string' || body === undefined || body === null)) {
+		const text = typeof body === 'string' ? body : '';
+		// A proxy's HTML error page is no audit log either.
+		if (text.trimStart().startsWith('<')) return readBody(response, method, 'json');
+		return { body: { text } };
+	}
 	if (typeof body === 'string') {
 		const text = body.trim();
 		if (text === '') {
@@ -139,13 +151,14 @@ async function send(
 				url: `${connection.baseUrl}${path}`,
 				qs: request.qs,
 				body: request.body,
-				json: true,
+				json: request.responseFormat !== 'text',
+				...(request.responseFormat === 'text' ? { encoding: 'text' as const } : {}),
 				returnFullResponse: true,
 				skipSslCertificateValidation: connection.skipSslCertificateValidation,
 				timeout: REQUEST_TIMEOUT_MS,
 			},
 		)) as IN8nHttpFullResponse;
-		return readBody(response, method);
+		return readBody(response, method, request.responseFormat);
 	} catch (error) {
 		return { failure: failureOf(error) };
 	}

@@ -29,6 +29,12 @@ export const properties: INodeProperties[] = [
 		description: 'The BigID events that start the workflow',
 		options: [
 			{
+				name: 'Audit Log Entry',
+				value: 'auditLogEntry',
+				description:
+					'A new line in the BigID audit log (a login, a failed login, a change...), each line once even when the log rotates',
+			},
+			{
 				name: 'Case Created',
 				value: 'caseCreated',
 				description: 'BigID opened a DSPM case (a policy violation on a data source)',
@@ -71,6 +77,43 @@ export const properties: INodeProperties[] = [
 				value: 'userUpdated',
 				description:
 					'One of the watched fields of a BigID user changed (a login, which only moves updatedAt, is not a change)',
+			},
+		],
+	},
+	{
+		displayName: 'Audit Log Options',
+		name: 'auditOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { events: ['auditLogEntry'] } },
+		options: [
+			{
+				displayName: 'Actions',
+				name: 'actions',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. login_failed, *user*',
+				description:
+					'Only emit lines of these audit actions, separated by commas and compared without case; * stands for any text. Empty for every action. With any filter set, lines that are not in the audit format are not emitted.',
+			},
+			{
+				displayName: 'Endpoints',
+				name: 'endpoints',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. /api/v1/users*',
+				description:
+					'Only emit requests to these API endpoints, separated by commas and compared without case; * stands for any text',
+			},
+			{
+				displayName: 'Users',
+				name: 'users',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. admin, svc-*',
+				description:
+					'Only emit lines of these users, separated by commas and compared without case; * stands for any text',
 			},
 		],
 	},

@@ -17,7 +17,7 @@ export const USER_EVENTS = [
 export type UserEventName = (typeof USER_EVENTS)[number];
 export const CASE_EVENTS = ['caseCreated', 'caseStatusChanged'] as const;
 export type CaseEventName = (typeof CASE_EVENTS)[number];
-export type TriggerEventName = 'scanFinished' | UserEventName | CaseEventName;
+export type TriggerEventName = 'scanFinished' | UserEventName | CaseEventName | 'auditLogEntry';
 
 export interface FieldChange {
 	/** Absent when the trigger does not keep that field's value (free text without Keep Previous Values). */
@@ -39,6 +39,10 @@ export interface TriggerEvent {
 	case?: IDataObject;
 	outcome?: ScanOutcome;
 	changes?: Record<string, FieldChange>;
+	/** Orders events of the same time as their source does (the audit log's line order). */
+	sequence?: number;
+	/** An audit log line: `{timestamp, user, ip, action, endpoint, resource, userAgent}` or `{raw}`. */
+	entry?: IDataObject;
 }
 
 /** A BigID date as epoch milliseconds, or `fallback` when it is absent or unreadable. */
@@ -52,6 +56,8 @@ export function timeOf(value: unknown, fallback: number): number {
 export function sortEvents(events: TriggerEvent[]): TriggerEvent[] {
 	return [...events].sort(
 		(a, b) =>
-			a.occurredAt - b.occurredAt || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
+			a.occurredAt - b.occurredAt ||
+			(a.sequence ?? 0) - (b.sequence ?? 0) ||
+			(a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
 	);
 }

@@ -25,6 +25,7 @@ export function toTriggerItem(event: TriggerEvent): INodeExecutionData {
 	}
 	if (event.user) json.user = event.user;
 	if (event.case) json.case = event.case;
+	if (event.entry) json.entry = event.entry;
 	if (event.changes) {
 		json.changedFields = Object.keys(event.changes);
 		json.changes = event.changes as IDataObject;

@@ -12,6 +12,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
 import type { TriggerEventName, UserEventName } from './events';
 import { CASE_EVENTS, USER_EVENTS } from './events';
 import type { CaseSettings } from './casePoller';
+import type { AuditDetectionOptions } from './auditChanges';
 import type { OutcomeFilter, ScanDetectionOptions } from './scanChanges';
 import type { UserField } from './userRecords';
 import { USER_FIELDS } from './userRecords';
@@ -34,6 +35,8 @@ export interface TriggerSettings {
 	users?: UserSettings;
 	/** Undefined when no case event is selected. */
 	cases?: CaseSettings;
+	/** Undefined when Audit Log Entry is not selected. */
+	audit?: AuditDetectionOptions;
 }
 
 const commaSeparated = (value: unknown) =>
@@ -120,6 +123,14 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 			statuses: keys(options.statuses),
 			policyNames: commaSeparated(options.policyNames),
 			paging: (options.pagingParameter as CasePaging | undefined) ?? DEFAULT_CASE_PAGING,
+		};
+	}
+	if (events.includes('auditLogEntry')) {
+		const options = this.getNodeParameter('auditOptions', {}) as IDataObject;
+		settings.audit = {
+			actions: commaSeparated(options.actions),
+			users: commaSeparated(options.users),
+			endpoints: commaSeparated(options.endpoints),
 		};
 	}
 	return settings;

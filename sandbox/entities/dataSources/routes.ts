@@ -2,6 +2,7 @@ import { defineEntity, type EntityHandler } from '../../entity';
 import { errorResponse, json, page, paging, wrapped } from '../../envelopes';
 import { matchesFilter, parseFilter, parseSort, sortItems } from '../../query';
 import { DataSourcesModel } from './model';
+import { dataSourceScanRoutes } from './scanRoutes';
 
 const listDataSources: EntityHandler<DataSourcesModel> = (request, model, context) => {
 	const filter = parseFilter(request.query.get('filter'));
@@ -27,5 +28,6 @@ export const dataSourcesApi = defineEntity({
 	routes: (route, { dataSourceLookup }) => [
 		route('GET', '/ds-connections', listDataSources),
 		...(dataSourceLookup ? [route('GET', '/ds-connections/:idOrName', getDataSource)] : []),
+		...dataSourceScanRoutes(route),
 	],
 });

@@ -13,6 +13,8 @@ import type { SandboxScanProfile, ScanProfilesModel } from '../scanProfiles/mode
 const QUEUED_SHARE = 0.1;
 
 export const SCAN_TYPES = ['dsScan', 'lineageScan', 'metadataScan', 'dataInMotion'] as const;
+/** The profile BigID names in the answer to a data source scan. */
+export const ON_DEMAND_PROFILE_NAME = 'On-demand data source scan';
 const TERMINAL_SCAN_STATES = ['completed', 'failed', 'stopped', 'aborted', 'completedwitherrors'];
 
 function isTerminalScanState(state: string): boolean {
@@ -29,6 +31,8 @@ interface ScanExecutionFields {
 	created_at: string;
 	updated_at: string;
 	completed_at?: string;
+	/** Set on scans of one data source started through /ds-connections/:name/scan. */
+	isSampleScan?: boolean;
 }
 
 export interface ChildScan extends ScanExecutionFields {
@@ -177,6 +181,44 @@ export class ScansModel {
 		return scan;
 	}
 
+	/**
+	 * A scan of one data source (POST /ds-connections/:name/scan): a parent with one child, run by
+	 * BigID's on-demand profile, failing like any scan of `failing-source`.
+	 */
+	startDataSourceScan(
+		source: SandboxDataSource,
+		details: { type: string; isSampleScan: boolean },
+	): ParentScan {
+		const failing = source.name === FAILING_DATA_SOURCE_NAME;
+		const scan = this.addParentScan(
+			{ _id: '', name: ON_DEMAND_PROFILE_NAME },
+			[source],
+			details.type,
+			{
+				startedAtMs: this.clock.stamp(),
+				durationMs: this.scanDurationMs,
+				finalParentState: failing ? 'Failed' : 'Completed',
+				finalChildStates: [failing ? 'Failed' : 'Completed'],
+			},
+		);
+		for (const execution of [scan, ...scan.scanChildren]) {
+			execution.isSampleScan = details.isSampleScan;
+		}
+		return scan;
+	}
+
+	/** The newest child scan of a data source, whatever started it. */
+	lastScanOf(dataSourceName: string): ChildScan | undefined {
+		const executions = this.scanExecutions;
+		for (let index = executions.length - 1; index >= 0; index--) {
+			const execution = executions[index];
+			if ('dataSourceName' in execution && execution.dataSourceName === dataSourceName) {
+				return execution;
+			}
+		}
+		return undefined;
+	}
+
 	/** A scan that already finished just now: the newest updated_at of all. */
 	createFinished(input: FinishedParentScanInput = {}): ParentScan {
 		const profile = this.resolveProfile(input);
@@ -247,7 +289,7 @@ export class ScansModel {
 	}
 
 	private addParentScan(
-		profile: SandboxScanProfile,
+		profile: Pick<SandboxScanProfile, '_id' | 'name'>,
 		sources: SandboxDataSource[],
 		type: string,
 		timeline: ScanTimeline,

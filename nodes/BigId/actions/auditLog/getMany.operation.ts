@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getAuditLogText } from '../../api/auditLog';
+import type { AuditRecord } from '../../model/auditLog';
+import {
+	AuditTimeline,
+	auditLinesOf,
+	auditRecordMatcher,
+	parseAuditLine,
+} from '../../model/auditLog';
+import { returnAllOrLimit, showFor } from '../common.descriptions';
+import { readLimit } from '../parameters';
+
+const commaSeparated = (value: unknown) =>
+	String(value ?? '')
+		.split(',')
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
+
+export const description: INodeProperties[] = showFor('auditLog', 'getMany', [
+	...returnAllOrLimit.map((property) =>
+		property.name === 'limit'
+			? {
+					...property,
+					description:
+						'Max number of lines to return: the newest ones that pass the filters, in log order',
+				}
+			: property,
+	),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Action',
+				name: 'actions',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. login_failed, *user*',
+				description:
+					'Only these audit actions, separated by commas, compared without case; * stands for any text',
+			},
+			{
+				displayName: 'Endpoint',
+				name: 'endpoints',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. /api/v1/users*',
+				description:
+					'Only requests to these API endpoints, separated by commas, compared without case; * stands for any text',
+			},
+			{
+				displayName: 'Since',
+				name: 'since',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Only lines from this moment on; a line without a timestamp counts as of the line before it',
+			},
+			{
+				displayName: 'User',
+				name: 'users',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. admin, svc-*',
+				description:
+					'Only lines of these users, separated by commas, compared without case; * stands for any text',
+			},
+		],
+	},
+]);
+
+function readSince(this: IExecuteFunctions, value: unknown, itemIndex: number): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const since = Date.parse(String(value));
+	if (!Number.isFinite(since)) {
+		throw new NodeOperationError(this.getNode(), `Since is not a date: ${String(value)}`, {
+			itemIndex,
+			description: 'Enter a date and time, for example 2026-01-31T09:00:00Z.',
+		});
+	}
+	return since;
+}
+
+/**
+ * The log is read line by line: a line that does not parse is output as `{raw}` (unless a user,
+ * action or endpoint filter asks for something it cannot show) and the lines after it are read
+ * on. With a limit, only the newest lines that pass are kept while reading.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const limit = readLimit.call(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const since = readSince.call(this, filters.since, itemIndex);
+	const matches = auditRecordMatcher({
+		users: commaSeparated(filters.users),
+		actions: commaSeparated(filters.actions),
+		endpoints: commaSeparated(filters.endpoints),
+	});
+	const lines = auditLinesOf(await getAuditLogText.call(this, itemIndex));
+	const timeline = new AuditTimeline(lines);
+	const kept: AuditRecord[] = [];
+	for (let index = 0; index < lines.length; index++) {
+		if (since !== undefined && (timeline.timeAt(index) ?? -Infinity) < since) continue;
+		const record = parseAuditLine(lines[index]);
+		if (!matches(record)) continue;
+		kept.push(record);
+		if (limit !== undefined && kept.length > limit) kept.shift();
+	}
+	return kept;
+}

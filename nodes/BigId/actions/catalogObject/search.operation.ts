@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { searchCatalog } from '../../api/catalog';
+import { showFor } from '../common.descriptions';
+import { getManyProperties } from '../list.descriptions';
+import { readLimit, readPageSize } from '../parameters';
+import { catalogFilters, readCatalogQuery } from './catalogObject.parameters';
+
+export const description: INodeProperties[] = showFor('catalogObject', 'search', [
+	...getManyProperties(),
+	catalogFilters,
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const query = readCatalogQuery.call(this, itemIndex);
+	const { items } = await searchCatalog.call(
+		this,
+		query,
+		{ limit: readLimit.call(this, itemIndex), pageSize: readPageSize.call(this, itemIndex) },
+		itemIndex,
+	);
+	return items;
+}

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { resourceLocator } from '../common.descriptions';
+import { requireText } from '../parameters';
+
+export const profileLocator = (description: string): INodeProperties =>
+	resourceLocator({
+		displayName: 'Profile',
+		name: 'profile',
+		description,
+		searchListMethod: 'searchSarProfiles',
+		idHint: 'The _id DSAR > Get Profiles outputs',
+	});
+
+export function readProfileId(this: IExecuteFunctions, itemIndex: number): string {
+	return requireText.call(
+		this,
+		this.getNodeParameter('profile', itemIndex, '', { extractValue: true }),
+		itemIndex,
+		{
+			message: 'No DSAR profile given',
+			description: 'Choose a profile from the list, or enter the _id DSAR > Get Profiles outputs.',
+		},
+	);
+}

@@ -1,0 +1,76 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { SarUserValue } from '../../api/dsar';
+import { submitSarRequest } from '../../api/dsar';
+import { showFor } from '../common.descriptions';
+import { profileLocator, readProfileId } from './dsar.parameters';
+
+export const description: INodeProperties[] = showFor('dsar', 'submitRequest', [
+	{
+		displayName:
+			'BigID does not document this endpoint (POST /api/v1/sar/reports); versions without it answer that they do not offer it',
+		name: 'unconfirmedNotice',
+		type: 'notice',
+		default: '',
+	},
+	profileLocator('The DSAR profile to run the request with'),
+	{
+		displayName: 'Identity Values',
+		name: 'userValues',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Identity Value',
+		description:
+			'What identifies the person: attributes of the profile (DSAR > Get Attributes) and their values',
+		options: [
+			{
+				displayName: 'Value',
+				name: 'value',
+				values: [
+					{
+						displayName: 'Attribute Name',
+						name: 'attributeName',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. email',
+					},
+					{
+						displayName: 'Attribute Value',
+						name: 'attributeValue',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. jane.doe@example.com',
+					},
+				],
+			},
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const profileId = readProfileId.call(this, itemIndex);
+	const given = this.getNodeParameter('userValues.value', itemIndex, []) as IDataObject[];
+	const userValues: SarUserValue[] = given
+		.map((entry) => ({
+			attributeName: String(entry.attributeName ?? '').trim(),
+			attributeValue: String(entry.attributeValue ?? '').trim(),
+		}))
+		.filter((entry) => entry.attributeName !== '' || entry.attributeValue !== '');
+	if (
+		userValues.length === 0 ||
+		userValues.some((entry) => entry.attributeName === '' || entry.attributeValue === '')
+	) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Every identity value needs an attribute name and a value',
+			{
+				itemIndex,
+				description:
+					'Add at least one Identity Value, for example email = jane.doe@example.com, with an attribute name DSAR > Get Attributes lists for the profile.',
+			},
+		);
+	}
+	return await submitSarRequest.call(this, profileId, userValues, itemIndex);
+}

@@ -1,0 +1,91 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { normalizeObject } from '../model/object';
+import type { BigIdContext } from '../transport';
+import { bigIdApiRequest, unwrapEnvelope } from '../transport';
+import { requireOffered } from './unconfirmed';
+
+const SAR = 'sar';
+const PROFILE_NOT_FOUND_FIX =
+	'Make sure the profile ID is valid and fetched from DSAR > Get Profiles (GET /sar/profiles), or choose the profile from the list.';
+
+const SUBMIT_FIX =
+	'Check the profile and the identity values: each attribute name must be one DSAR > Get Attributes lists for the profile.';
+
+/** The list under `key`, wrapped or bare, or a bare array (which the transport gives as `items`). */
+function listIn(body: IDataObject, key: string): IDataObject[] {
+	const content = unwrapEnvelope(body);
+	const list = content[key] ?? body[key] ?? content.items ?? body.items;
+	return Array.isArray(list) ? (list as IDataObject[]).map(normalizeObject) : [];
+}
+
+/** `GET /sar/profiles`: the DSAR profiles (`{profiles: [{_id, name, allEnabledEs, allEnabledDs, scopes, isCustom}]}`). */
+export async function listSarProfiles(this: BigIdContext, itemIndex = 0): Promise<IDataObject[]> {
+	const answer = await bigIdApiRequest.call(this, { path: [SAR, 'profiles'] }, itemIndex);
+	return listIn(answer, 'profiles');
+}
+
+/** `GET /sar/attributes?profileId=`: the identity attributes a request of that profile searches by. */
+export async function listSarAttributes(
+	this: BigIdContext,
+	profileId: string,
+	itemIndex = 0,
+): Promise<IDataObject[]> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{
+			path: [SAR, 'attributes'],
+			qs: { profileId },
+			hints: { 400: PROFILE_NOT_FOUND_FIX, 404: PROFILE_NOT_FOUND_FIX },
+		},
+		itemIndex,
+	);
+	return listIn(answer, 'attributes');
+}
+
+export interface SarUserValue extends IDataObject {
+	attributeName: string;
+	attributeValue: string;
+}
+
+/**
+ * `POST /sar/reports` `{profileId, userValues}` starts a DSAR for one person; public clients show
+ * it answering `{requestId}`, BigID's documentation does not confirm it: a 404 or 405 says this
+ * version does not offer it.
+ */
+export async function submitSarRequest(
+	this: BigIdContext,
+	profileId: string,
+	userValues: SarUserValue[],
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const answer = await requireOffered(
+		this,
+		'submitting DSAR requests',
+		{
+			method: 'POST',
+			path: [SAR, 'reports'],
+			body: { profileId, userValues },
+			hints: { 400: SUBMIT_FIX },
+		},
+		itemIndex,
+	);
+	const content = unwrapEnvelope(answer);
+	const requestId = content.requestId ?? content.id ?? content._id ?? null;
+	return { ...content, requestId };
+}
+
+/** `GET /sar/reports/{requestId}/status`, unconfirmed like the submission. */
+export async function getSarReportStatus(
+	this: BigIdContext,
+	requestId: string,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const answer = await requireOffered(
+		this,
+		'DSAR report status',
+		{ path: [SAR, 'reports', requestId, 'status'] },
+		itemIndex,
+	);
+	return { requestId, ...unwrapEnvelope(answer) };
+}
