@@ -18,7 +18,8 @@ export class BigId implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage BigID scans, scan profiles, data sources, users, roles and DSPM cases',
+		description:
+			'Manage BigID scans, scan profiles, data sources, users, roles, DSPM cases, the data catalog, the audit log and DSAR',
 		defaults: { name: 'BigID' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { searchCatalog } from '../../api/catalog';
 import { showFor } from '../common.descriptions';
 import { getManyProperties } from '../list.descriptions';
-import { readLimit, readPageSize } from '../parameters';
+import { readConcurrency, readLimit, readPageSize } from '../parameters';
 import { catalogFilters, readCatalogQuery } from './catalogObject.parameters';
 
 export const description: INodeProperties[] = showFor('catalogObject', 'search', [
@@ -16,7 +16,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { items } = await searchCatalog.call(
 		this,
 		query,
-		{ limit: readLimit.call(this, itemIndex), pageSize: readPageSize.call(this, itemIndex) },
+		{
+			limit: readLimit.call(this, itemIndex),
+			pageSize: readPageSize.call(this, itemIndex),
+			concurrency: readConcurrency.call(this, itemIndex),
+		},
 		itemIndex,
 	);
 	return items;
