@@ -2,13 +2,20 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import { MAX_ATTEMPTS } from '../../nodes/BigId/transport/retryPolicy';
 import { USER_EVENTS } from '../../nodes/BigId/trigger/events';
 import type { Sandbox } from '../../sandbox';
+import { FAILING_DATA_SOURCE_NAME } from '../../sandbox';
+import { auditLogApi } from '../../sandbox/entities/auditLog/routes';
 import { CASE_STATUSES } from '../../sandbox/entities/cases/model';
 import { casesApi } from '../../sandbox/entities/cases/routes';
+import { catalogApi } from '../../sandbox/entities/catalog/routes';
+import { dsarApi } from '../../sandbox/entities/dsar/routes';
+import { scansApi } from '../../sandbox/entities/scans/routes';
 import type { TestCredentialsHelper } from '../harness/credentialsHelper';
 import type { NodeSpec } from '../harness/engine';
 import { runWorkflow } from '../harness/engine';
+import { byId, byName } from '../harness/items';
 import { PollHarness } from '../harness/poll';
 import type { SaveModel } from '../harness/staticData';
 import { SAVE_MODELS } from '../harness/staticData';
@@ -85,6 +92,7 @@ describe('fault matrix: listings return every item once', () => {
 		scenario: string,
 		parameters: INodeParameters,
 		expectedIds: string[],
+		{ idKey = '_id', noteOf = () => '' }: { idKey?: string; noteOf?: () => string } = {},
 	) {
 		box.faults.configure(FAULT_MATRIX);
 		const mark = logMark();
@@ -92,7 +100,7 @@ describe('fault matrix: listings return every item once', () => {
 		const result = await run([{ parameters: { ...parameters, returnAll: true } }]);
 
 		expect(result.error).toBeUndefined();
-		const ids = result.items.map((item) => item.json._id);
+		const ids = result.items.map((item) => item.json[idKey]);
 		expect(new Set(ids)).toEqual(new Set(expectedIds));
 		expect(duplicatesIn(ids)).toBe(0);
 		const faults = Object.values(box.stats.faults).reduce((sum, count) => sum + count, 0);
@@ -102,7 +110,7 @@ describe('fault matrix: listings return every item once', () => {
 				expected: expectedIds.length,
 				got: new Set(ids).size,
 				duplicates: duplicatesIn(ids),
-				note: `${faults} faults, ${box.stats.rejectedAuth} revoked-session 401s`,
+				note: `${faults} faults, ${box.stats.rejectedAuth} revoked-session 401s${noteOf()}`,
 			},
 			box,
 			mark,
@@ -211,6 +219,53 @@ describe('fault matrix: listings return every item once', () => {
 			);
 		},
 	);
+
+	test('Catalog Object > Search at the default concurrency: all ~2,000 objects, none twice', async () => {
+		const scanDurationMs = 60_000;
+		// About 4.6 objects a source: 440 sources, each scanned once, give about 2,000 objects.
+		const box = await useSandbox({ dataSources: 440, parentScans: 0, scanDurationMs });
+		const scans = box.store.model(scansApi);
+		for (const source of box.store.dataSources) {
+			scans.startDataSourceScan(source, { type: 'dsScan', isSampleScan: false });
+		}
+		// Each start takes the next millisecond of the virtual clock: twice the duration finishes all.
+		box.store.advanceClock(2 * scanDurationMs);
+		const expected = box.store.model(catalogApi).objects.map((object) => object.id);
+		expect(expected.length).toBeGreaterThan(1900);
+		// Requests in flight at once, seen where the sandbox waits out their latency.
+		const wait = box.wait.bind(box);
+		let inFlight = 0;
+		let mostInFlight = 0;
+		box.wait = async (ms) => {
+			mostInFlight = Math.max(mostInFlight, ++inFlight);
+			try {
+				await wait(ms);
+			} finally {
+				inFlight--;
+			}
+		};
+		const pageSize = 25;
+		const searches = () => box.stats.byRoute['GET /api/v1/data-catalog'] ?? 0;
+
+		const { faults } = await listUnderFaults(
+			box,
+			`Catalog Object > Search (${expected.length}, default concurrency)`,
+			// Small pages: 80 pages, so the matrix has room to strike.
+			{ resource: 'catalogObject', operation: 'search', options: { pageSize } },
+			expected,
+			{
+				idKey: 'id',
+				noteOf: () => `; ${searches()} search requests, at most ${mostInFlight} in flight`,
+			},
+		);
+
+		expect(faults).toBeGreaterThan(5);
+		expect(box.stats.rejectedAuth).toBeGreaterThan(5);
+		// Every page asked for at least once, and the default concurrency (4) used, not exceeded.
+		expect(searches()).toBeGreaterThanOrEqual(Math.ceil(expected.length / pageSize));
+		expect(mostInFlight).toBeGreaterThan(1);
+		expect(mostInFlight).toBeLessThanOrEqual(4);
+	});
 });
 
 /**
@@ -415,22 +470,60 @@ describe('fault matrix: every write happens at most once', () => {
 			expect(box.store.getScan(String(item.json.scanId))).toBeDefined();
 		}
 	});
+
+	test('Data Source > Scan: each source scanned once or reported "may have happened"', async () => {
+		const box = await useSandbox({
+			dataSources: WRITES + 1,
+			parentScans: 0,
+			scanDurationMs: 3_600_000,
+		});
+		const sources = box.store.dataSources
+			.map((source) => source.name)
+			.filter((name) => name !== FAILING_DATA_SOURCE_NAME);
+		expect(sources).toHaveLength(WRITES);
+		const scansOf = (name: string) =>
+			box.store.parentScans.filter((scan) =>
+				scan.scanChildren.some((child) => child.dataSourceName === name),
+			);
+		const result = await runWrites(box, {
+			scenario: 'Data Source > Scan',
+			route: 'POST /api/v1/ds-connections/:name/scan',
+			node: {
+				parameters: {
+					resource: 'dataSource',
+					operation: 'scan',
+					dataSourceName: byName('={{ $json.source }}'),
+				},
+			},
+			input: (n) => ({ source: sources[n] }),
+			keyOf: (n) => sources[n],
+			storedCount: (name) => scansOf(name).length,
+		});
+		// A scan reported started is the one this item started: Wait for Completion follows it.
+		result.items.forEach((item, n) => {
+			if (item.json.error !== undefined) return;
+			expect(item.json.scanId).toBe(scansOf(sources[n])[0].scanChildren[0]._id);
+		});
+	});
 });
+
+/** Polls until a poll reports no error: a poll the faults defeat changes nothing. */
+async function untilPolled(poll: () => Promise<{ error?: Error }>) {
+	for (let tries = 0; tries < 5; tries++) {
+		if ((await poll()).error === undefined) return;
+	}
+	throw new Error('five polls in a row failed');
+}
+
+/** A poll that fails whole (every retry answered 500): nothing is saved, the next one catches up. */
+const defeatNextPoll = (box: Sandbox, route: string) =>
+	box.faults.inject({ route, kind: '500', times: MAX_ATTEMPTS });
 
 describe('fault matrix: the trigger emits every change exactly once', () => {
 	const eventKey = (item: IDataObject) =>
 		`${String(item.event)} ${String(((item.user ?? item.scan) as IDataObject).id)}`;
 
-	/** Runs `attempt` until it reports no error: a poll the faults defeat changes nothing. */
-	async function untilSuccess(attempt: () => Promise<Error | undefined>) {
-		for (let tries = 0; tries < 5; tries++) {
-			if ((await attempt()) === undefined) return;
-		}
-		throw new Error('five polls in a row failed');
-	}
-
-	const pollUntilSuccess = async (trigger: PollHarness) =>
-		await untilSuccess(async () => (await trigger.poll()).error);
+	const pollUntilSuccess = async (trigger: PollHarness) => await untilPolled(() => trigger.poll());
 
 	/**
 	 * An active trigger under the fault matrix. n8n 2.x commits no cursor after the activation
@@ -445,15 +538,11 @@ describe('fault matrix: the trigger emits every change exactly once', () => {
 		const trigger = new PollHarness({ credentials, parameters, saveModel });
 		box.faults.configure(FAULT_MATRIX);
 		const mark = logMark();
-		await untilSuccess(async () => (await trigger.activate()).error);
+		await untilPolled(() => trigger.activate());
 		await pollUntilSuccess(trigger);
 		expect(trigger.executions).toEqual([]);
 		return { trigger, mark };
 	}
-
-	/** A poll that fails whole (every retry answered 500): nothing is saved, the next one catches up. */
-	const defeatNextPoll = (box: Sandbox, route: string) =>
-		box.faults.inject({ route, kind: '500', times: 5 });
 
 	/** Every expected event was emitted once, and nothing else; the row goes to the report. */
 	function expectExactlyOnce(
@@ -574,10 +663,6 @@ describe('fault matrix: DSPM case events are emitted exactly once', () => {
 			});
 			box.faults.configure(FAULT_MATRIX);
 			const mark = logMark();
-			const untilPolled = async (poll: () => Promise<{ error?: Error }>) => {
-				for (let tries = 0; tries < 5; tries++) if ((await poll()).error === undefined) return;
-				throw new Error('five polls in a row failed');
-			};
 			await untilPolled(() => trigger.activate());
 			await untilPolled(() => trigger.poll());
 			expect(trigger.executions).toEqual([]);
@@ -595,13 +680,7 @@ describe('fault matrix: DSPM case events are emitted exactly once', () => {
 						expected.push(`caseStatusChanged ${target._id} ${status}`);
 					}
 				}
-				if (round === 5) {
-					box.faults.inject({
-						route: 'GET /api/v1/actionable-insights/all-cases',
-						kind: '500',
-						times: 5,
-					});
-				}
+				if (round === 5) defeatNextPoll(box, 'GET /api/v1/actionable-insights/all-cases');
 				await untilPolled(() => trigger.poll());
 			}
 			await untilPolled(() => trigger.poll());
@@ -622,6 +701,259 @@ describe('fault matrix: DSPM case events are emitted exactly once', () => {
 					got: new Set(keys).size,
 					duplicates: duplicatesIn(keys),
 					note: `polls that failed whole and were caught up: ${trigger.errors.length}`,
+				},
+				box,
+				mark,
+			);
+		},
+	);
+});
+
+/** The audit line an output entry was read from: BigID's bracketed fields, or the line kept raw. */
+const AUDIT_FIELDS = ['timestamp', 'user', 'ip', 'action', 'endpoint', 'resource', 'userAgent'];
+const auditLineFrom = (entry: IDataObject) =>
+	typeof entry.raw === 'string'
+		? entry.raw
+		: AUDIT_FIELDS.map((field) => `[${String(entry[field])}]`).join(' ');
+const isUnparseable = (line: string) => !line.startsWith('[');
+
+/** How many of `lines` are more than `reference` holds (the same line may rightly occur twice). */
+function beyond(lines: string[], reference: string[]): number {
+	const left = new Map<string, number>();
+	for (const line of reference) left.set(line, (left.get(line) ?? 0) + 1);
+	let extra = 0;
+	for (const line of lines) {
+		const count = left.get(line) ?? 0;
+		if (count === 0) extra++;
+		else left.set(line, count - 1);
+	}
+	return extra;
+}
+
+/** The output items of each input item, in input order. */
+const outputsPerInput = (items: INodeExecutionData[], inputs: number) =>
+	Array.from({ length: inputs }, (_, index) =>
+		items.filter((item) => (item.pairedItem as { item: number }).item === index),
+	);
+
+const numberedInputs = (count: number, input: (n: number) => IDataObject = () => ({})) =>
+	Array.from({ length: count }, (_, n) => ({ n, ...input(n) }));
+
+/** An audited user change, told apart from every other by its number. */
+const userChange = (n: number) => ({
+	user: 'admin',
+	ip: '10.0.0.9',
+	action: n % 3 === 0 ? 'delete_user' : 'update_user',
+	endpoint: `/api/v1/users/u${n}`,
+	resource: `u${n}`,
+	userAgent: 'BigID UI',
+});
+
+describe('fault matrix: reads answer whole or fail clearly', () => {
+	const READS = 30;
+
+	test('Audit Log > Get Many: 30 reads of the log, each with every line once, unparseable lines kept', async () => {
+		// API token sessions: a new session is not audited, so every read sees the same log.
+		const box = await useSandbox({}, { authMode: 'apiToken' });
+		const auditLog = box.store.model(auditLogApi);
+		for (let n = 0; n < 600; n++) auditLog.record(userChange(n));
+		const lines = auditLog.text.split('\n').filter((line) => line !== '');
+		const unparseable = lines.filter(isUnparseable).length;
+		expect(unparseable).toBe(15);
+		box.faults.configure(FAULT_MATRIX);
+		const mark = logMark();
+
+		const result = await run(
+			[{ parameters: { resource: 'auditLog', operation: 'getMany', returnAll: true } }],
+			numberedInputs(READS),
+		);
+
+		expect(result.error).toBeUndefined();
+		const reads = outputsPerInput(result.items, READS).map((items) =>
+			items.map((item) => auditLineFrom(item.json)),
+		);
+		for (const read of reads) expect(read).toEqual(lines);
+		const faults = Object.values(box.stats.faults).reduce((sum, count) => sum + count, 0);
+		expect(faults).toBeGreaterThan(1);
+		record(
+			{
+				scenario: `Audit Log > Get Many (${READS} reads of ${lines.length} lines, API token)`,
+				expected: READS * lines.length,
+				got: reads.reduce((sum, read) => sum + read.length - beyond(read, lines), 0),
+				duplicates: reads.reduce((sum, read) => sum + beyond(read, lines), 0),
+				note: `${unparseable} unparseable lines kept in each read; ${faults} faults, ${box.stats.rejectedAuth} revoked-session 401s`,
+			},
+			box,
+			mark,
+		);
+	});
+
+	interface DsarRead {
+		name: string;
+		operation: string;
+		route: string;
+		parameters?: INodeParameters;
+		input?: (n: number) => IDataObject;
+		expected: (n: number) => IDataObject[];
+	}
+
+	/**
+	 * READS input items through a DSAR list under the fault matrix; the first read meets HTML
+	 * 502 pages on every attempt, then a blank and a cut-off answer come. Each input item gets
+	 * the whole list or one error that says what went wrong, never part of the list.
+	 */
+	async function readDsarUnderFaults(box: Sandbox, read: DsarRead) {
+		box.faults.configure(FAULT_MATRIX);
+		box.faults.inject({ route: read.route, kind: 'html-502', times: MAX_ATTEMPTS });
+		box.faults.inject({ route: read.route, kind: 'empty-body' });
+		box.faults.inject({ route: read.route, kind: 'malformed-json' });
+		const mark = logMark();
+
+		const result = await run(
+			[
+				{
+					parameters: { resource: 'dsar', operation: read.operation, ...read.parameters },
+					continueOnFail: true,
+				},
+			],
+			numberedInputs(READS, read.input),
+		);
+
+		expect(result.error).toBeUndefined();
+		let complete = 0;
+		let failed = 0;
+		let answered = 0;
+		outputsPerInput(result.items, READS).forEach((items, n) => {
+			const [first] = items;
+			if (first?.json.error !== undefined) {
+				failed++;
+				expect(items).toHaveLength(1);
+				expect(String(first.json.error)).toMatch(/BigID/);
+				return;
+			}
+			complete++;
+			answered += items.length;
+			expect(items.map((item) => item.json)).toEqual(
+				read.expected(n).map((entry) => expect.objectContaining(entry)),
+			);
+		});
+		expect(failed).toBeGreaterThanOrEqual(1);
+		record(
+			{
+				scenario: `DSAR > ${read.name} (${READS} reads)`,
+				expected: READS,
+				got: complete,
+				duplicates: 0,
+				note: `${answered} entries in ${complete} whole answers; ${failed} clear errors, 0 partial`,
+			},
+			box,
+			mark,
+		);
+	}
+
+	test('DSAR > Get Profiles: every read the whole list, or a clear error', async () => {
+		const box = await useSandbox();
+		const { profiles } = box.store.model(dsarApi);
+		await readDsarUnderFaults(box, {
+			name: 'Get Profiles',
+			operation: 'getProfiles',
+			route: 'GET /api/v1/sar/profiles',
+			expected: () => profiles.map((profile) => ({ ...profile })),
+		});
+	});
+
+	test('DSAR > Get Attributes: every read the whole list of its profile, or a clear error', async () => {
+		const box = await useSandbox();
+		const dsar = box.store.model(dsarApi);
+		const profileOf = (n: number) => dsar.profiles[n % dsar.profiles.length]._id;
+		await readDsarUnderFaults(box, {
+			name: 'Get Attributes',
+			operation: 'getAttributes',
+			route: 'GET /api/v1/sar/attributes',
+			parameters: { profile: byId('={{ $json.profileId }}') },
+			input: (n) => ({ profileId: profileOf(n) }),
+			expected: (n) => dsar.attributesOf(profileOf(n))!.map((attribute) => ({ ...attribute })),
+		});
+	});
+});
+
+describe('fault matrix: audit log entries are emitted exactly once', () => {
+	const AUDIT_ROUTE = 'GET /api/v1/audit-log';
+	const ROUNDS = 16;
+
+	test.each<SaveModel>([...SAVE_MODELS])(
+		'audit lines over 17 polls, the log rotated and truncated between them, one poll failing whole (state saved as in %s)',
+		async (saveModel) => {
+			const box = await useSandbox({ users: 5 });
+			const auditLog = box.store.model(auditLogApi);
+			const trigger = new PollHarness({
+				credentials,
+				parameters: { events: ['auditLogEntry'] },
+				saveModel,
+			});
+			box.faults.configure(FAULT_MATRIX);
+			const mark = logMark();
+			await untilPolled(() => trigger.activate());
+			await untilPolled(() => trigger.poll());
+			const executionsBefore = trigger.executions.length;
+			// Every line written from here on: the test's events, the writer's unparseable lines, and
+			// the logins of the trigger's own new sessions.
+			const appended: string[] = [];
+			const append = auditLog.append.bind(auditLog);
+			auditLog.append = (line) => {
+				appended.push(line);
+				append(line);
+			};
+			let events = 0;
+			const write = (count: number) => {
+				for (let index = 0; index < count; index++) auditLog.record(userChange(events++));
+			};
+			/** How many lines were written since the last poll that read the log. */
+			let readUpTo = 0;
+			const pollAndCatchUp = async () => {
+				await untilPolled(() => trigger.poll());
+				readUpTo = appended.length;
+			};
+
+			for (let round = 0; round < ROUNDS; round++) {
+				write(12);
+				if (round === 6) {
+					defeatNextPoll(box, AUDIT_ROUTE);
+					expect((await trigger.poll()).error).toBeDefined();
+					// More lines, then a rotation keeps only the unread ones and the last line read:
+					// the place the cursor saved is gone.
+					write(12);
+					auditLog.rotate(appended.length - readUpTo + 1);
+				}
+				await pollAndCatchUp();
+				// Between polls: rotations that keep the saved place, one that drops it, a truncation.
+				if (round % 4 === 1) auditLog.rotate(3);
+				if (round === 9) auditLog.rotate(1);
+				if (round === 11) auditLog.truncate();
+			}
+			write(5);
+			await pollAndCatchUp();
+
+			const emitted = trigger.executions.slice(executionsBefore).flat();
+			for (const item of emitted) watchText(JSON.stringify(item));
+			for (const error of trigger.errors) watch({ items: [], error });
+			const lines = emitted.map((item) => auditLineFrom(item.entry as IDataObject));
+			expect(trigger.errors.length).toBeGreaterThanOrEqual(1);
+			expect(lines).toEqual(appended);
+			const unparseable = appended.filter(isUnparseable).length;
+			const logins = appended.filter((line) => line.includes('[login]')).length;
+			expect(unparseable).toBeGreaterThanOrEqual(4);
+			const parseableIds = emitted
+				.filter((_, index) => !isUnparseable(lines[index]))
+				.map((item) => item.eventId);
+			expect(duplicatesIn(parseableIds)).toBe(0);
+			record(
+				{
+					scenario: `Trigger: Audit Log Entry (rotation, truncation, ${saveModel})`,
+					expected: appended.length,
+					got: appended.length - beyond(appended, lines),
+					duplicates: beyond(lines, appended),
+					note: `${events} events + ${unparseable} unparseable + ${logins} login lines; polls that failed whole: ${trigger.errors.length}; eventIds shared by identical unparseable lines: ${duplicatesIn(emitted.map((item) => item.eventId))}`,
 				},
 				box,
 				mark,
