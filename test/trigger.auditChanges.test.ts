@@ -102,6 +102,19 @@ describe('detectAuditEntries', () => {
 		expect(reader.poll(log.slice(1))).toEqual([]);
 	});
 
+	it('gives the same unparseable line written at two times two event IDs', () => {
+		const flushed = 'audit writer: flushed 40 events';
+		const { events } = detectAuditEntries(
+			detectAuditEntries(undefined, textOf([line(0)]), NO_FILTER).nextState,
+			textOf([line(0), line(1), flushed, line(2), flushed]),
+			NO_FILTER,
+		);
+		const raw = events.filter((event) => 'raw' in event.entry!);
+		expect(raw).toHaveLength(2);
+		expect(raw[0].eventId).not.toBe(raw[1].eventId);
+		expect(new Set(events.map((event) => event.eventId)).size).toBe(events.length);
+	});
+
 	it('filters on action, user and endpoint without losing its place', () => {
 		const reader = new Reader({ actions: ['login_failed', '*user*'], users: ['ADMIN', 'svc-*'] });
 		reader.poll([line(1)]);

@@ -48,8 +48,9 @@ const placeOf = (lines: readonly string[], end: number) =>
 	end === 0 ? '' : hashId([lines[end - 2] ?? '', lines[end - 1]]);
 
 /**
- * A line's key: the line and how many identical lines came before it in its run of one time, so
- * two identical events in the same millisecond stay two events.
+ * A line's key: the line, its time (an unparseable line has the time of the line before it) and
+ * how many identical lines came before it in its run of one time, so two identical events in the
+ * same millisecond stay two events, and the same unparseable line written at two times too.
  */
 function keysFrom(timeline: AuditTimeline, from: number): Map<number, string> {
 	const { lines } = timeline;
@@ -65,7 +66,7 @@ function keysFrom(timeline: AuditTimeline, from: number): Map<number, string> {
 		}
 		const seen = occurrences.get(lines[index]) ?? 0;
 		occurrences.set(lines[index], seen + 1);
-		if (index >= from) keys.set(index, hashId([lines[index], String(seen)]));
+		if (index >= from) keys.set(index, hashId([lines[index], String(time), String(seen)]));
 	}
 	return keys;
 }
