@@ -117,6 +117,11 @@ export class N8nInstance {
 		return this.server !== undefined;
 	}
 
+	/** The server's process ID while it runs. */
+	get pid(): number | undefined {
+		return this.server?.pid;
+	}
+
 	/** Every n8n process of this instance, CLI or server, gets its own task-runner broker port. */
 	async environment(): Promise<NodeJS.ProcessEnv> {
 		// Under jest NODE_ENV is "test", which makes n8n silence its output and skip its server.

@@ -163,6 +163,8 @@ async function waitUntil(what: string, server: ServerProcess, ready: () => Promi
 export interface Postgres extends ServerProcess {
 	user: string;
 	database: string;
+	/** Runs SQL with psql in the n8n database: the rows, each a list of column values. */
+	query(sql: string): Promise<string[][]>;
 }
 
 /** PostgreSQL on 127.0.0.1 with a trusted superuser `n8n` and a database `n8n`. */
@@ -228,7 +230,23 @@ export async function startPostgres(options: ServerOptions): Promise<Postgres> {
 			throw error;
 		}
 	}
-	return Object.assign(server, { user: POSTGRES_USER, database: POSTGRES_DATABASE });
+	const query = async (sql: string) =>
+		(
+			await capture(path.join(bin, 'psql'), [
+				...client,
+				'-d',
+				POSTGRES_DATABASE,
+				'-XtA',
+				'-F',
+				'\t',
+				'-c',
+				sql,
+			])
+		)
+			.split('\n')
+			.filter(Boolean)
+			.map((row) => row.split('\t'));
+	return Object.assign(server, { user: POSTGRES_USER, database: POSTGRES_DATABASE, query });
 }
 
 async function answersPing(port: number): Promise<boolean> {
