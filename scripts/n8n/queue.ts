@@ -18,14 +18,9 @@ const WORKER_STOP_TIMEOUT_MS = 30_000;
 /** Queue mode needs one key for all processes: each decrypts the credentials the others saved. */
 const DEVELOPMENT_ENCRYPTION_KEY = 'n8n-nodes-bigid-queue-mode-development-key';
 
-/**
- * What makes an n8n process part of the queue-mode setup; the main and every worker get the same.
- * OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS sends the editor's manual runs to the workers too.
- */
-export function queueModeEnvironment(postgres: Postgres, redis: ServerProcess): NodeJS.ProcessEnv {
+/** n8n on the PostgreSQL database, with the one encryption key every process must share. */
+export function postgresEnvironment(postgres: Postgres): NodeJS.ProcessEnv {
 	return {
-		EXECUTIONS_MODE: 'queue',
-		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		N8N_ENCRYPTION_KEY: DEVELOPMENT_ENCRYPTION_KEY,
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: '127.0.0.1',
@@ -33,6 +28,18 @@ export function queueModeEnvironment(postgres: Postgres, redis: ServerProcess): 
 		DB_POSTGRESDB_DATABASE: postgres.database,
 		DB_POSTGRESDB_USER: postgres.user,
 		DB_POSTGRESDB_PASSWORD: '',
+	};
+}
+
+/**
+ * What makes an n8n process part of the queue-mode setup; the main and every worker get the same.
+ * OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS sends the editor's manual runs to the workers too.
+ */
+export function queueModeEnvironment(postgres: Postgres, redis: ServerProcess): NodeJS.ProcessEnv {
+	return {
+		...postgresEnvironment(postgres),
+		EXECUTIONS_MODE: 'queue',
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 	};
@@ -137,6 +144,7 @@ export interface QueueStackOptions {
 	folder: string;
 	/** Start from empty databases and user folders. */
 	fresh?: boolean;
+	/** 2 by default; 0 runs one n8n process in regular mode on the same PostgreSQL, without Redis. */
 	workers?: number;
 	mainPort?: number;
 	/** More environment for every n8n process (main and workers). */
@@ -145,7 +153,8 @@ export interface QueueStackOptions {
 
 export interface QueueStack {
 	postgres: Postgres;
-	redis: ServerProcess;
+	/** Absent without workers. */
+	redis?: ServerProcess;
 	/** The main: editor, REST API, webhooks and triggers. Not started yet: import first. */
 	main: N8nInstance;
 	workers: N8nWorker[];
@@ -162,21 +171,27 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 	if (options.fresh) rmSync(folder, { recursive: true, force: true });
 	const logs: Record<string, string> = {
 		postgres: path.join(folder, 'postgres.log'),
-		redis: path.join(folder, 'redis.log'),
 		main: path.join(folder, 'main', 'n8n.log'),
 	};
 	const postgres = await startPostgres({
 		dataDir: path.join(folder, 'postgres'),
 		logFile: logs.postgres,
 	});
+	const workerCount = options.workers ?? 2;
 	let redis: ServerProcess | undefined;
-	try {
-		redis = await startRedis({ dataDir: path.join(folder, 'redis'), logFile: logs.redis });
-	} catch (error) {
-		await postgres.stop();
-		throw error;
+	if (workerCount > 0) {
+		logs.redis = path.join(folder, 'redis.log');
+		try {
+			redis = await startRedis({ dataDir: path.join(folder, 'redis'), logFile: logs.redis });
+		} catch (error) {
+			await postgres.stop();
+			throw error;
+		}
 	}
-	const env = { ...queueModeEnvironment(postgres, redis), ...options.env };
+	const env = {
+		...(redis ? queueModeEnvironment(postgres, redis) : postgresEnvironment(postgres)),
+		...options.env,
+	};
 	const mainFolder = path.join(folder, 'main');
 	const main = new N8nInstance({
 		n8n,
@@ -185,7 +200,7 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 		logFile: logs.main,
 		env,
 	});
-	const workers = Array.from({ length: options.workers ?? 2 }, (_, index) => {
+	const workers = Array.from({ length: workerCount }, (_, index) => {
 		const name = `worker-${index + 1}`;
 		const userFolder = path.join(folder, name);
 		logs[name] = path.join(userFolder, 'n8n.log');
@@ -198,7 +213,6 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 	]) {
 		await installPack(userFolder, pack);
 	}
-	const running = redis;
 	return {
 		postgres,
 		redis,
@@ -211,7 +225,7 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 		},
 		stop: async () => {
 			await Promise.all([main.stop(), ...workers.map(async (worker) => await worker.stop())]);
-			await Promise.all([running.stop(), postgres.stop()]);
+			await Promise.all([redis?.stop(), postgres.stop()]);
 		},
 	};
 }

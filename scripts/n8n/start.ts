@@ -22,7 +22,7 @@ function describeQueue(queue: QueueStack): string {
 		.map(([name, file]) => `${name.padEnd(10)} ${path.relative(REPO_ROOT, file)}`)
 		.join('\n                 ');
 	return `
-  Queue mode     PostgreSQL 127.0.0.1:${queue.postgres.port} (database ${queue.postgres.database}, user ${queue.postgres.user}), Redis 127.0.0.1:${queue.redis.port}
+  Queue mode     PostgreSQL 127.0.0.1:${queue.postgres.port} (database ${queue.postgres.database}, user ${queue.postgres.user}), Redis 127.0.0.1:${queue.redis?.port}
                  ${queue.workers.length} workers run the executions; the main serves the editor, webhooks and triggers
   Logs           ${logs}
 `;
