@@ -270,7 +270,7 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 		}, 120_000);
 
 		it(
-			`${EXECUTIONS} webhook executions, ${IN_FLIGHT} in flight, while BigID changes: none fails, each user disabled once, both workers run them`,
+			`${EXECUTIONS} webhook executions, ${IN_FLIGHT} in flight, while BigID changes: none fails, each user disabled once, ${setup.workers ? 'every worker runs some' : 'all in the one process'}`,
 			async () => {
 				const store = sandbox.store;
 				const batch = departing.slice(0, EXECUTIONS);
@@ -365,7 +365,7 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 		);
 
 		it(
-			'the BigID Trigger polls on the main only, its executions run on the workers, and it emits every change exactly once',
+			`the BigID Trigger polls on the main only, ${setup.workers ? 'the workers run' : 'the main runs'} its executions, and it emits every change exactly once`,
 			async () => {
 				// The next poll meets a session BigID no longer accepts: it must log in again inside
 				// the poll, never fail with a 401 (the durable scheduler backs off after a failed poll).
