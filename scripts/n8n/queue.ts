@@ -11,7 +11,13 @@ import { N8nInstance } from './instance';
 import { installPack, type PackedPackage } from './pack';
 import { freePort } from './processes';
 import type { N8nRuntime } from './runtime';
-import { startPostgres, startRedis, type Postgres, type ServerProcess } from './services';
+import {
+	ensureServersInstalled,
+	startPostgres,
+	startRedis,
+	type Postgres,
+	type ServerProcess,
+} from './services';
 
 const WORKER_READY_TIMEOUT_MS = 180_000;
 const WORKER_STOP_TIMEOUT_MS = 30_000;
@@ -168,6 +174,9 @@ export interface QueueStack {
 
 export async function startQueueStack(options: QueueStackOptions): Promise<QueueStack> {
 	const { n8n, pack, folder } = options;
+	const workerCount = options.workers ?? 2;
+	// Before anything starts: what is missing is named (or installed) at once.
+	await ensureServersInstalled(workerCount > 0 ? ['postgres', 'redis'] : ['postgres']);
 	if (options.fresh) rmSync(folder, { recursive: true, force: true });
 	const logs: Record<string, string> = {
 		postgres: path.join(folder, 'postgres.log'),
@@ -177,7 +186,6 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 		dataDir: path.join(folder, 'postgres'),
 		logFile: logs.postgres,
 	});
-	const workerCount = options.workers ?? 2;
 	let redis: ServerProcess | undefined;
 	if (workerCount > 0) {
 		logs.redis = path.join(folder, 'redis.log');

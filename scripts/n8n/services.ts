@@ -5,7 +5,16 @@
  * and named with the command that installs it otherwise.
  */
 import { spawn, type ChildProcess } from 'child_process';
-import { chownSync, createWriteStream, existsSync, mkdirSync, readdirSync } from 'fs';
+import { createHash } from 'crypto';
+import {
+	chownSync,
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
@@ -33,34 +42,6 @@ function onPath(command: string): string | undefined {
 	return undefined;
 }
 
-let aptIndexUpdated = false;
-
-/**
- * Returns what `find` finds, installing the Debian package first when it finds nothing and this
- * runs as root with apt-get; otherwise fails with the command that installs it.
- */
-async function ensureInstalled<T>(what: string, aptPackage: string, find: () => T | undefined) {
-	const found = find();
-	if (found !== undefined) return found;
-	const command = `apt-get install -y ${aptPackage}`;
-	if (!isRoot() || !onPath('apt-get')) {
-		throw new Error(
-			`${what} is not installed, and n8n's queue mode needs it. Install it with ` +
-				`"sudo ${command}" (Debian/Ubuntu; the package is named ${aptPackage}), then run this again.`,
-		);
-	}
-	say(`${what} is not installed: running "${command}"`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	if (!aptIndexUpdated) {
-		await run('apt-get', ['update', '-qq'], { env });
-		aptIndexUpdated = true;
-	}
-	await run('apt-get', ['install', '-y', '-qq', aptPackage], { env });
-	const installed = find();
-	if (installed === undefined) throw new Error(`"${command}" ran, but ${what} is still not found`);
-	return installed;
-}
-
 /** The bin folder of the newest PostgreSQL Debian installed (/usr/lib/postgresql/<major>/bin). */
 function findPostgresBin(): string | undefined {
 	const root = '/usr/lib/postgresql';
@@ -72,6 +53,50 @@ function findPostgresBin(): string | undefined {
 	if (majors.length) return path.join(root, majors[0], 'bin');
 	const initdb = onPath('initdb');
 	return initdb ? path.dirname(initdb) : undefined;
+}
+
+const SERVERS = {
+	postgres: { what: 'PostgreSQL', aptPackage: 'postgresql', find: findPostgresBin },
+	redis: { what: 'Redis', aptPackage: 'redis-server', find: () => onPath('redis-server') },
+};
+export type ServerName = keyof typeof SERVERS;
+
+let aptIndexUpdated = false;
+
+/**
+ * Installs the Debian packages of the servers that are missing when this runs as root with
+ * apt-get (CI); otherwise fails naming them all and the command that installs them.
+ */
+export async function ensureServersInstalled(names: ServerName[]): Promise<void> {
+	const missing = names.map((name) => SERVERS[name]).filter(({ find }) => find() === undefined);
+	if (!missing.length) return;
+	const what = missing.map((server) => server.what).join(' and ');
+	const are = missing.length > 1 ? 'are' : 'is';
+	const command = `apt-get install -y ${missing.map((server) => server.aptPackage).join(' ')}`;
+	if (!isRoot() || !onPath('apt-get')) {
+		throw new Error(
+			`${what} ${are} not installed, and n8n's queue mode needs ${missing.length > 1 ? 'them' : 'it'}. ` +
+				`Install with "sudo ${command}" (Debian/Ubuntu), then run this again.`,
+		);
+	}
+	say(`${what} ${are} not installed: running "${command}"`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	if (!aptIndexUpdated) {
+		await run('apt-get', ['update', '-qq'], { env });
+		aptIndexUpdated = true;
+	}
+	const packages = missing.map((server) => server.aptPackage);
+	await run('apt-get', ['install', '-y', '-qq', ...packages], { env });
+	const stillMissing = missing.filter(({ find }) => find() === undefined);
+	if (stillMissing.length) {
+		const names = stillMissing.map((server) => server.what).join(' and ');
+		throw new Error(`"${command}" ran, but ${names} cannot be found`);
+	}
+}
+
+async function installedServer(name: ServerName): Promise<string> {
+	await ensureServersInstalled([name]);
+	return SERVERS[name].find()!;
 }
 
 interface OsUser {
@@ -160,6 +185,32 @@ async function waitUntil(what: string, server: ServerProcess, ready: () => Promi
 	throw new Error(`${what} did not become ready within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
+/**
+ * The data folder, when the OS user PostgreSQL runs as can reach it; otherwise (a checkout under
+ * a private home folder, such as /root) one in the temporary folder, named after it.
+ */
+async function dataDirReachableBy(owner: OsUser, dataDir: string): Promise<string> {
+	try {
+		await capture('test', ['-x', path.dirname(dataDir)], { uid: owner.uid, gid: owner.gid });
+		return dataDir;
+	} catch {
+		const fallback = path.join(
+			os.tmpdir(),
+			`n8n-nodes-bigid-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}-postgres`,
+		);
+		say(
+			`the OS user ${owner.name} cannot reach ${path.dirname(dataDir)}: PostgreSQL keeps its data in ${fallback} instead`,
+		);
+		// The requested folder stands for the data: when it is gone (a fresh start), so is the data.
+		if (!existsSync(dataDir)) {
+			rmSync(fallback, { recursive: true, force: true });
+			mkdirSync(dataDir);
+			writeFileSync(path.join(dataDir, 'WHERE.txt'), `PostgreSQL's data is in ${fallback}\n`);
+		}
+		return fallback;
+	}
+}
+
 export interface Postgres extends ServerProcess {
 	user: string;
 	database: string;
@@ -169,28 +220,22 @@ export interface Postgres extends ServerProcess {
 
 /** PostgreSQL on 127.0.0.1 with a trusted superuser `n8n` and a database `n8n`. */
 export async function startPostgres(options: ServerOptions): Promise<Postgres> {
-	const bin = await ensureInstalled('PostgreSQL', 'postgresql', findPostgresBin);
+	const bin = await installedServer('postgres');
 	const owner = await postgresOsUser();
 	const runAs = owner ? { uid: owner.uid, gid: owner.gid } : {};
 	// Only the data folder is private (PostgreSQL insists); the folders above stay traversable.
 	mkdirSync(path.dirname(options.dataDir), { recursive: true });
-	if (!existsSync(options.dataDir)) mkdirSync(options.dataDir, { mode: 0o700 });
-	if (owner) chownSync(options.dataDir, owner.uid, owner.gid);
+	const dataDir = owner ? await dataDirReachableBy(owner, options.dataDir) : options.dataDir;
+	if (!existsSync(dataDir)) mkdirSync(dataDir, { mode: 0o700 });
+	if (owner) chownSync(dataDir, owner.uid, owner.gid);
 
-	if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
-		say(`initialising a PostgreSQL cluster in ${options.dataDir}`);
-		try {
-			await capture(
-				path.join(bin, 'initdb'),
-				['-D', options.dataDir, '-U', POSTGRES_USER, '--auth=trust', '-E', 'UTF8', '--no-sync'],
-				{ ...runAs, cwd: os.tmpdir() },
-			);
-		} catch (error) {
-			const hint = owner
-				? ` (it runs as the OS user ${owner.name}, who needs access to every folder above ${options.dataDir})`
-				: '';
-			throw new Error(`initdb failed${hint}: ${(error as Error).message}`);
-		}
+	if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+		say(`initialising a PostgreSQL cluster in ${dataDir}`);
+		await capture(
+			path.join(bin, 'initdb'),
+			['-D', dataDir, '-U', POSTGRES_USER, '--auth=trust', '-E', 'UTF8', '--no-sync'],
+			{ ...runAs, cwd: os.tmpdir() },
+		);
 	}
 
 	const port = await freePort();
@@ -198,7 +243,7 @@ export async function startPostgres(options: ServerOptions): Promise<Postgres> {
 		path.join(bin, 'postgres'),
 		[
 			'-D',
-			options.dataDir,
+			dataDir,
 			'-p',
 			String(port),
 			'-c',
@@ -268,7 +313,7 @@ async function answersPing(port: number): Promise<boolean> {
 
 /** Redis on 127.0.0.1, without persistence: a queue for one run of n8n. */
 export async function startRedis(options: ServerOptions): Promise<ServerProcess> {
-	const redisServer = await ensureInstalled('Redis', 'redis-server', () => onPath('redis-server'));
+	const redisServer = await installedServer('redis');
 	mkdirSync(options.dataDir, { recursive: true });
 	const port = await freePort();
 	const child = spawn(
