@@ -16,6 +16,7 @@ import {
 	startPostgres,
 	startRedis,
 	type Postgres,
+	type Redis,
 	type ServerProcess,
 } from './services';
 
@@ -143,6 +144,20 @@ export class N8nWorker {
 	}
 }
 
+/**
+ * n8n 2.x on a new PostgreSQL database listens, and answers /rest/settings, while it still runs
+ * its migrations; its login route exists only after them.
+ */
+async function untilLoginRouteExists(main: N8nInstance): Promise<void> {
+	const deadline = Date.now() + WORKER_READY_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		const response = await fetch(`${main.url}/rest/login`, { method: 'POST' });
+		if (response.status !== 404) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n's REST API did not come up at ${main.url}; see ${main.userFolder}`);
+}
+
 export interface QueueStackOptions {
 	n8n: N8nRuntime;
 	pack: PackedPackage;
@@ -160,7 +175,7 @@ export interface QueueStackOptions {
 export interface QueueStack {
 	postgres: Postgres;
 	/** Absent without workers. */
-	redis?: ServerProcess;
+	redis?: Redis;
 	/** The main: editor, REST API, webhooks and triggers. Not started yet: import first. */
 	main: N8nInstance;
 	workers: N8nWorker[];
@@ -186,7 +201,7 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 		dataDir: path.join(folder, 'postgres'),
 		logFile: logs.postgres,
 	});
-	let redis: ServerProcess | undefined;
+	let redis: Redis | undefined;
 	if (workerCount > 0) {
 		logs.redis = path.join(folder, 'redis.log');
 		try {
@@ -229,6 +244,7 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 		logs,
 		startN8n: async () => {
 			await main.start();
+			await untilLoginRouteExists(main);
 			await Promise.all(workers.map(async (worker) => await worker.start()));
 		},
 		stop: async () => {

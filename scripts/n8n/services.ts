@@ -311,8 +311,13 @@ async function answersPing(port: number): Promise<boolean> {
 	});
 }
 
+export interface Redis extends ServerProcess {
+	/** Runs one command with redis-cli (which Debian's redis-server brings): its raw answer. */
+	command(...args: string[]): Promise<string>;
+}
+
 /** Redis on 127.0.0.1, without persistence: a queue for one run of n8n. */
-export async function startRedis(options: ServerOptions): Promise<ServerProcess> {
+export async function startRedis(options: ServerOptions): Promise<Redis> {
 	const redisServer = await installedServer('redis');
 	mkdirSync(options.dataDir, { recursive: true });
 	const port = await freePort();
@@ -336,5 +341,8 @@ export async function startRedis(options: ServerOptions): Promise<ServerProcess>
 	);
 	const server = new ServerProcess('Redis', port, child, options.logFile, 'SIGTERM');
 	await waitUntil(`Redis (log: ${options.logFile})`, server, async () => await answersPing(port));
-	return server;
+	const redisCli = path.join(path.dirname(redisServer), 'redis-cli');
+	const command = async (...args: string[]) =>
+		(await capture(redisCli, ['-h', '127.0.0.1', '-p', String(port), ...args])).trim();
+	return Object.assign(server, { command });
 }
