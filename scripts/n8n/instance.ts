@@ -64,6 +64,8 @@ export interface InstanceOptions {
 	port?: number;
 	/** Where the server's output goes; the terminal (prefixed) when absent. */
 	logFile?: string;
+	/** More environment for every n8n process of this instance, e.g. queue mode's database and Redis. */
+	env?: NodeJS.ProcessEnv;
 }
 
 const BROWSER_ID = 'n8n-nodes-bigid-tooling';
@@ -91,6 +93,7 @@ export class N8nInstance {
 	port = 0;
 	private readonly requestedPort?: number;
 	private readonly logFile?: string;
+	private readonly extraEnv: NodeJS.ProcessEnv;
 	private server?: ChildProcess;
 	private serverExit?: Promise<void>;
 	private log?: WriteStream;
@@ -102,6 +105,7 @@ export class N8nInstance {
 		this.userFolder = options.userFolder;
 		this.requestedPort = options.port;
 		this.logFile = options.logFile;
+		this.extraEnv = options.env ?? {};
 		mkdirSync(this.userFolder, { recursive: true });
 	}
 
@@ -113,8 +117,13 @@ export class N8nInstance {
 		return this.server !== undefined;
 	}
 
+	/** The server's process ID while it runs. */
+	get pid(): number | undefined {
+		return this.server?.pid;
+	}
+
 	/** Every n8n process of this instance, CLI or server, gets its own task-runner broker port. */
-	private async environment(): Promise<NodeJS.ProcessEnv> {
+	async environment(): Promise<NodeJS.ProcessEnv> {
 		// Under jest NODE_ENV is "test", which makes n8n silence its output and skip its server.
 		const { NODE_ENV, ...inherited } = this.n8n.env;
 		return {
@@ -128,6 +137,7 @@ export class N8nInstance {
 			N8N_EDITOR_BASE_URL: `${this.url}/`,
 			WEBHOOK_URL: `${this.url}/`,
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			...this.extraEnv,
 		};
 	}
 

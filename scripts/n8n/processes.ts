@@ -9,6 +9,9 @@ export interface RunOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Where stdout and stderr go; the caller's terminal when absent. */
 	logFile?: string;
+	/** Run as this OS user and group (when running as root). */
+	uid?: number;
+	gid?: number;
 }
 
 export class CommandError extends Error {
@@ -30,6 +33,8 @@ export async function run(command: string, args: string[], options: RunOptions =
 	const spawnOptions: SpawnOptions = {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
+		uid: options.uid,
+		gid: options.gid,
 		stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit',
 	};
 	const child = spawn(command, args, spawnOptions);
@@ -57,6 +62,8 @@ export async function capture(
 	const child = spawn(command, args, {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
+		uid: options.uid,
+		gid: options.gid,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let stdout = '';
