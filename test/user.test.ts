@@ -301,6 +301,24 @@ describe('User: Find by Email or Name', () => {
 		expect(requestsTo('GET /api/v1/users')).toBe(5);
 	});
 
+	it('searches again when users deleted meanwhile shifted the pages past the user', async () => {
+		await useSandbox({ users: 1000 });
+		const target = sandbox.store.users[100];
+		const deleted = sandbox.store.users[10];
+		sandbox.beforeHandling = (routeKey, routeCount) => {
+			// Before page 2 is read, a user of page 1 goes: page 2 starts one user later and the
+			// target, first on page 2 until then, is passed over.
+			if (routeKey === 'GET /api/v1/users' && routeCount === 2) {
+				sandbox.store.deleteUser(deleted.id!);
+			}
+		};
+		const result = await run([userNode('findByEmailOrName', { searchValue: target.email })]);
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ id: target.id, found: true })]);
+		// The 10 pages of the first search, then the first page of the second, where it now is.
+		expect(requestsTo('GET /api/v1/users')).toBe(11);
+	});
+
 	it('does not match an email when told to look at names only', async () => {
 		await useSandbox();
 		const target = seededUser(() => true);

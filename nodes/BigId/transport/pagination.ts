@@ -46,6 +46,11 @@ export interface ListResult {
 	/** The last `totalCount` BigID announced, if it did. */
 	totalCount?: number;
 	pages: number;
+	/**
+	 * Whether BigID announced different totals while the list was read: items were created or
+	 * deleted meanwhile, so the positions shifted and an item may have been passed over.
+	 */
+	totalCountChanged: boolean;
 }
 
 interface PagePosition {
@@ -108,6 +113,7 @@ class Listing {
 	private skip = 0;
 	private pages = 0;
 	private pagesWithoutNewItems = 0;
+	private totalCountChanged = false;
 	private totalCount: number | undefined;
 	private totalCountIsTrustworthy = true;
 	private throttled = false;
@@ -168,7 +174,12 @@ class Listing {
 	}
 
 	result(): ListResult {
-		return { items: this.items, totalCount: this.totalCount, pages: this.pages };
+		return {
+			items: this.items,
+			totalCount: this.totalCount,
+			pages: this.pages,
+			totalCountChanged: this.totalCountChanged,
+		};
 	}
 
 	async settle(): Promise<void> {
@@ -205,6 +216,9 @@ class Listing {
 
 	/** The step of the one-page-at-a-time reader; true when the listing has ended. */
 	private consume(page: ListPage): boolean {
+		if (page.totalCount !== undefined && this.totalCount !== undefined) {
+			this.totalCountChanged ||= page.totalCount !== this.totalCount;
+		}
 		this.totalCount = page.totalCount ?? this.totalCount;
 		if (page.items.length === 0) return true;
 

@@ -64,6 +64,12 @@ export const description: INodeProperties[] = showFor('user', 'findByEmailOrName
 	},
 ]);
 
+/**
+ * Users created or deleted while the list is read shift its pages, so the user looked for may be
+ * passed over: a search that found nothing in a list that changed is read again, this often at most.
+ */
+const MAX_READS = 3;
+
 /** The first user whose email or name (or either) is the value, without case. */
 function lookupMatcher(field: LookupField, wanted: string): (user: IDataObject) => boolean {
 	return (user) =>
@@ -81,15 +87,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const matches = lookupMatcher(findBy, searchedFor);
-	const { items } = await listUsers.call(
-		this,
-		{
-			endpoint: readUserEndpoint.call(this, itemIndex),
-			pageSize: readPageSize.call(this, itemIndex),
-			stopWhen: (page) => page.some(matches),
-		},
-		itemIndex,
-	);
+	const request = {
+		endpoint: readUserEndpoint.call(this, itemIndex),
+		pageSize: readPageSize.call(this, itemIndex),
+		stopWhen: (page: IDataObject[]) => page.some(matches),
+	};
+	let listing = await listUsers.call(this, request, itemIndex);
+	for (let read = 1; read < MAX_READS && listing.totalCountChanged; read++) {
+		if (listing.items.some(matches)) break;
+		this.logger.debug(
+			`BigID users changed while they were searched for "${searchedFor}": searching again`,
+		);
+		listing = await listUsers.call(this, request, itemIndex);
+	}
+	const { items } = listing;
 	const found = items.find(matches);
 	if (found) {
 		const [user] = await toUserOutputs.call(this, [found], itemIndex);
