@@ -1,17 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import {
-	caseOutputOf,
-	caseUpdatedAt,
-	KNOWN_CASE_STATUSES,
-	policyGroupOutputOf,
-} from '../model/case';
+import { caseOutputOf, KNOWN_CASE_STATUSES, policyGroupOutputOf } from '../model/case';
 import type { BigIdContext, ListResult } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import { asNodeError } from './errors';
 import type { ListOptions } from './list';
-import { listOf } from './list';
+import { listOf, newestFirst } from './list';
 
 const ACTIONABLE_INSIGHTS = 'actionable-insights';
 
@@ -73,38 +68,14 @@ export async function listCases(
 	);
 }
 
-const NEWEST_FIRST = JSON.stringify([{ field: 'updated_at', order: 'desc' }]);
-
-function isNewestFirst(page: IDataObject[]): boolean {
-	return page.every(
-		(item, index) => index === 0 || caseUpdatedAt(page[index - 1]) >= caseUpdatedAt(item),
-	);
-}
-
-/**
- * Cases newest `updated_at` first, read until a page reaches back before `sinceMs` (with
- * `Infinity`: the first page only). A BigID that ignored the sort would make stopping early lose
- * cases, so a page out of order means reading to the end. The caller drops the older cases.
- */
+/** Cases newest `updated_at` first, down to `sinceMs` (api/list.ts `newestFirst`). */
 export async function listCasesNewestFirst(
 	this: BigIdContext,
 	sinceMs: number,
-	options: CaseListOptions,
+	{ paging, ...options }: CaseListOptions,
 	itemIndex = 0,
 ): Promise<ListResult> {
-	let ordered = true;
-	return await listCases.call(
-		this,
-		{
-			...options,
-			qs: { ...options.qs, sort: NEWEST_FIRST },
-			stopWhen: (page) => {
-				ordered &&= isNewestFirst(page);
-				return ordered && page.some((item) => caseUpdatedAt(item) < sinceMs);
-			},
-		},
-		itemIndex,
-	);
+	return await listCases.call(this, { ...newestFirst(options, sinceMs), paging }, itemIndex);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOf } from './object';
+import { comparisonKey as caseStatusKey, idOf } from './object';
 
 /** The statuses BigID clients are seen to set; BigID's set is open, so others pass through. */
 export const KNOWN_CASE_STATUSES = [
@@ -22,14 +22,10 @@ export type EqualityOperator = 'equal' | 'equals';
 export const DEFAULT_EQUALITY_OPERATOR: EqualityOperator = 'equal';
 
 /**
- * The one comparison key of a case status or severity: `Acknowledged`, `acknowledged` and
+ * The comparison key of a case status or severity: `Acknowledged`, `acknowledged` and
  * `ACKNOWLEDGED ` are one status, as are `in_progress` and `In Progress`.
  */
-export function caseStatusKey(status: unknown): string {
-	return String(status ?? '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
-}
+export { caseStatusKey };
 
 export function isFriendlyCaseId(value: string): boolean {
 	return FRIENDLY_CASE_ID.test(value);
@@ -166,14 +162,6 @@ export function rawCaseFilterProblem(parsed: unknown): string | undefined {
 	return index >= 0
 		? `condition ${index + 1} is not an object with a "field" and a "value"`
 		: undefined;
-}
-
-/** When the case last changed; a case without a date sorts as the oldest. */
-export function caseUpdatedAt(item: IDataObject): number {
-	const value = item.updated_at ?? item.updatedAt;
-	const parsed =
-		typeof value === 'string' || typeof value === 'number' ? Date.parse(String(value)) : NaN;
-	return Number.isFinite(parsed) ? parsed : -Infinity;
 }
 
 /** A row of the policy summary (cases grouped by policy), with `status` and `severity` as comparison keys. */

@@ -1,41 +1,32 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOf, normalizeObject } from './object';
+import { comparisonKey, idOf, listedValues, normalizeObject } from './object';
 
 /** BigID's set of scan states is open: these end a scan unless the user configures others. */
 export const DEFAULT_TERMINAL_STATES = 'Completed, Failed, Stopped, Aborted, CompletedWithErrors';
 
-/**
- * The one comparison key of a scan state: BigID versions spell the same state 'Completed With
- * Errors', 'completed_with_errors' or 'CompletedWithErrors', so only letters and digits count,
- * without case.
- */
-export function scanStateKey(state: unknown): string {
-	return String(state ?? '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
-}
+/** The comparison key of a scan state: 'Completed With Errors' is 'completedwitherrors'. */
+export { comparisonKey as scanStateKey } from './object';
 
-const SUCCEEDED_KEY = scanStateKey('Completed');
+const SUCCEEDED_KEY = comparisonKey('Completed');
 
 /** The keys of a comma-separated list of states, as Terminal States takes them; empty when none is given. */
 export function terminalStateKeysOf(text: string): Set<string> {
 	return new Set(
-		text
-			.split(',')
-			.map(scanStateKey)
+		listedValues(text)
+			.map(comparisonKey)
 			.filter((key) => key !== ''),
 	);
 }
 
 export function isScanFinished(state: unknown, terminalKeys: ReadonlySet<string>): boolean {
-	const key = scanStateKey(state);
+	const key = comparisonKey(state);
 	return key !== '' && terminalKeys.has(key);
 }
 
 /** Only Completed is a success: Completed With Errors, Failed, Stopped... are not. */
 export function isScanSucceeded(state: unknown): boolean {
-	return scanStateKey(state) === SUCCEEDED_KEY;
+	return comparisonKey(state) === SUCCEEDED_KEY;
 }
 
 export interface ScanStatus extends IDataObject {

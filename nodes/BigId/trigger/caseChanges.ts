@@ -12,10 +12,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { caseStatusDatesOf, caseStatusKey, caseUpdatedAt } from '../model/case';
-import { idOf, sameText } from '../model/object';
+import { caseStatusDatesOf, caseStatusKey } from '../model/case';
+import { idOf, sameText, timeOf, updatedAtOf } from '../model/object';
 import type { CaseEventName, TriggerEvent } from './events';
-import { sortEvents, timeOf } from './events';
+import { sortEvents } from './events';
 import { hashId } from './fingerprint';
 
 export interface CaseCursor {
@@ -63,7 +63,7 @@ export function statusHistoryOf(item: IDataObject): StatusEntry[] {
 	const currentAt = timeOf(currentDate, NaN);
 	entries.push({
 		status: current,
-		at: Number.isFinite(currentAt) && currentAt >= latestOther ? currentAt : caseUpdatedAt(item),
+		at: Number.isFinite(currentAt) && currentAt >= latestOther ? currentAt : updatedAtOf(item),
 	});
 	return entries.sort(
 		(left, right) =>
@@ -84,7 +84,7 @@ function passesFilters(item: IDataObject, status: string, options: CaseDetection
 }
 
 export function caseCreatedEvent(item: IDataObject): TriggerEvent {
-	const createdAt = timeOf(item.created_at ?? item.createdAt, caseUpdatedAt(item));
+	const createdAt = timeOf(item.created_at ?? item.createdAt, updatedAtOf(item));
 	return {
 		event: 'caseCreated',
 		eventId: hashId(['caseCreated', idOf(item) ?? '']),
@@ -133,7 +133,7 @@ function eventsOf(item: IDataObject, cursor: CaseCursor, options: CaseDetectionO
 
 /** Whether the case changed after the cursor (at it, when the cursor's boundary lacks it). */
 function isNew(item: IDataObject, cursor: CaseCursor): boolean {
-	const updatedAt = caseUpdatedAt(item);
+	const updatedAt = updatedAtOf(item);
 	if (updatedAt > cursor.updatedAt) return true;
 	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(item));
 }
@@ -151,15 +151,15 @@ export function detectCaseChanges(
 	const seen = new Set<string>();
 	const fresh = cases.filter((item) => {
 		const key = idOf(item) ?? '';
-		if (seen.has(key) || !Number.isFinite(caseUpdatedAt(item)) || !isNew(item, cursor)) {
+		if (seen.has(key) || !Number.isFinite(updatedAtOf(item)) || !isNew(item, cursor)) {
 			return false;
 		}
 		seen.add(key);
 		return true;
 	});
-	const newest = Math.max(cursor.updatedAt, ...fresh.map(caseUpdatedAt));
+	const newest = Math.max(cursor.updatedAt, ...fresh.map(updatedAtOf));
 	const boundary = new Set(newest === cursor.updatedAt ? cursor.boundary : []);
-	for (const item of fresh) if (caseUpdatedAt(item) === newest) boundary.add(boundaryKey(item));
+	for (const item of fresh) if (updatedAtOf(item) === newest) boundary.add(boundaryKey(item));
 	const nextState: CaseCursor = {
 		updatedAt: Number.isFinite(newest) ? newest : 0,
 		boundary: [...boundary].sort(),

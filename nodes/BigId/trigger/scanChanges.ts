@@ -4,10 +4,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOf, sameText } from '../model/object';
+import { idOf, sameText, timeOf, updatedAtOf } from '../model/object';
 import { isScanFinished, isScanSucceeded, scanStateKey } from '../model/scan';
 import type { ScanOutcome, TriggerEvent } from './events';
-import { sortEvents, timeOf } from './events';
+import { sortEvents } from './events';
 import { hashId } from './fingerprint';
 
 export interface ScanCursor {
@@ -30,11 +30,6 @@ export interface ScanDetectionOptions {
 export interface ScanDetection {
 	events: TriggerEvent[];
 	nextState: ScanCursor;
-}
-
-/** When the parent scan last changed; a scan without a date sorts as the oldest. */
-export function scanUpdatedAt(scan: IDataObject): number {
-	return timeOf(scan.updated_at ?? scan.updatedAt, -Infinity);
 }
 
 function boundaryKey(scan: IDataObject): string {
@@ -60,7 +55,7 @@ export function matchesScanFilters(scan: IDataObject, options: ScanDetectionOpti
 }
 
 export function scanFinishedEvent(scan: IDataObject): TriggerEvent {
-	const updatedAt = scanUpdatedAt(scan);
+	const updatedAt = updatedAtOf(scan);
 	return {
 		event: 'scanFinished',
 		eventId: hashId([
@@ -75,14 +70,8 @@ export function scanFinishedEvent(scan: IDataObject): TriggerEvent {
 	};
 }
 
-/** Whether a page, listed newest `updated_at` first, already reaches back past the cursor. */
-export function reachesPastCursor(cursor: ScanCursor | undefined, page: IDataObject[]): boolean {
-	if (cursor === undefined) return true;
-	return page.some((scan) => scanUpdatedAt(scan) < cursor.updatedAt);
-}
-
 function isNew(scan: IDataObject, cursor: ScanCursor): boolean {
-	const updatedAt = scanUpdatedAt(scan);
+	const updatedAt = updatedAtOf(scan);
 	if (updatedAt > cursor.updatedAt) return true;
 	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(scan));
 }
@@ -98,12 +87,10 @@ export function detectFinishedScans(
 	options: ScanDetectionOptions,
 ): ScanDetection {
 	const cursor = previous ?? { updatedAt: -Infinity, boundary: [] };
-	const fresh = parents.filter(
-		(scan) => Number.isFinite(scanUpdatedAt(scan)) && isNew(scan, cursor),
-	);
-	const newest = Math.max(cursor.updatedAt, ...fresh.map(scanUpdatedAt));
+	const fresh = parents.filter((scan) => Number.isFinite(updatedAtOf(scan)) && isNew(scan, cursor));
+	const newest = Math.max(cursor.updatedAt, ...fresh.map(updatedAtOf));
 	const boundary = new Set(newest === cursor.updatedAt ? cursor.boundary : []);
-	for (const scan of fresh) if (scanUpdatedAt(scan) === newest) boundary.add(boundaryKey(scan));
+	for (const scan of fresh) if (updatedAtOf(scan) === newest) boundary.add(boundaryKey(scan));
 	const nextState: ScanCursor = {
 		updatedAt: Number.isFinite(newest) ? newest : 0,
 		boundary: [...boundary].sort(),

@@ -6,6 +6,7 @@ import { DEFAULT_USER_ENDPOINT } from '../api/users';
 import type { CasePaging } from '../api/cases';
 import { DEFAULT_CASE_PAGING } from '../api/cases';
 import { caseStatusKey } from '../model/case';
+import { listedValues } from '../model/object';
 import { DEFAULT_TERMINAL_STATES, terminalStateKeysOf } from '../model/scan';
 import { concurrencyProblem, pageSizeProblem } from '../api/list';
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
@@ -39,12 +40,6 @@ export interface TriggerSettings {
 	audit?: AuditDetectionOptions;
 }
 
-const commaSeparated = (value: unknown) =>
-	String(value ?? '')
-		.split(',')
-		.map((part) => part.trim())
-		.filter((part) => part !== '');
-
 /** Every parameter checked before the first request, so a misconfiguration never costs a poll's state. */
 export function readSettings(this: IPollFunctions): TriggerSettings {
 	const fail = (message: string, description: string) => {
@@ -69,7 +64,7 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 		}
 		settings.scans = {
 			terminalStateKeys,
-			profileNames: commaSeparated(options.scanProfileNames),
+			profileNames: listedValues(options.scanProfileNames),
 			outcome: (options.outcome as OutcomeFilter | undefined) ?? 'any',
 		};
 	}
@@ -114,23 +109,23 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 	if (caseEvents.length > 0) {
 		const options = this.getNodeParameter('caseOptions', {}) as IDataObject;
 		const keys = (value: unknown) =>
-			(Array.isArray(value) ? value.map(String) : commaSeparated(value))
+			listedValues(value)
 				.map(caseStatusKey)
 				.filter((key) => key !== '');
 		settings.cases = {
 			events: caseEvents,
 			severities: keys(options.severities),
 			statuses: keys(options.statuses),
-			policyNames: commaSeparated(options.policyNames),
+			policyNames: listedValues(options.policyNames),
 			paging: (options.pagingParameter as CasePaging | undefined) ?? DEFAULT_CASE_PAGING,
 		};
 	}
 	if (events.includes('auditLogEntry')) {
 		const options = this.getNodeParameter('auditOptions', {}) as IDataObject;
 		settings.audit = {
-			actions: commaSeparated(options.actions),
-			users: commaSeparated(options.users),
-			endpoints: commaSeparated(options.endpoints),
+			actions: listedValues(options.actions),
+			users: listedValues(options.users),
+			endpoints: listedValues(options.endpoints),
 		};
 	}
 	return settings;

@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { listRoles } from '../api/roles';
 import { getUserIfPresent, listUsers } from '../api/users';
+import { timeOf } from '../model/object';
 import { roleNamesById } from '../model/role';
 import { needsRoleNames, userIdOf, userOutputOf } from '../model/user';
 import type { TriggerEvent } from './events';
@@ -106,8 +107,7 @@ export async function sampleCreatedUser(
 		endpoint: settings.listEndpoint,
 		limit: settings.pageSize,
 	});
-	const createdAt = (user: IDataObject) =>
-		Date.parse(String(user.createdAt ?? user.created_at)) || 0;
+	const createdAt = (user: IDataObject) => timeOf(user.createdAt ?? user.created_at, 0);
 	const latest = items.reduce<IDataObject | undefined>(
 		(newest, user) => (newest === undefined || createdAt(user) > createdAt(newest) ? user : newest),
 		undefined,

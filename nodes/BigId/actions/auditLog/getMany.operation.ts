@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getAuditLogText } from '../../api/auditLog';
 import type { AuditRecord } from '../../model/auditLog';
+import { listedValues } from '../../model/object';
 import {
 	AuditTimeline,
 	auditLinesOf,
@@ -11,12 +12,6 @@ import {
 } from '../../model/auditLog';
 import { returnAllOrLimit, showFor } from '../common.descriptions';
 import { readLimit } from '../parameters';
-
-const commaSeparated = (value: unknown) =>
-	String(value ?? '')
-		.split(',')
-		.map((part) => part.trim())
-		.filter((part) => part !== '');
 
 export const description: INodeProperties[] = showFor('auditLog', 'getMany', [
 	...returnAllOrLimit.map((property) =>
@@ -96,9 +91,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const since = readSince.call(this, filters.since, itemIndex);
 	const matches = auditRecordMatcher({
-		users: commaSeparated(filters.users),
-		actions: commaSeparated(filters.actions),
-		endpoints: commaSeparated(filters.endpoints),
+		users: listedValues(filters.users),
+		actions: listedValues(filters.actions),
+		endpoints: listedValues(filters.endpoints),
 	});
 	const lines = auditLinesOf(await getAuditLogText.call(this, itemIndex));
 	const timeline = new AuditTimeline(lines);

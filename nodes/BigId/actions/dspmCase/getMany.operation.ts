@@ -3,10 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { listCases, listCasesNewestFirst } from '../../api/cases';
 import type { CaseFilterCondition, EqualityOperator } from '../../model/case';
+import { listedValues, updatedAtOf } from '../../model/object';
 import {
 	CASE_SEVERITIES,
 	caseFilterOf,
-	caseUpdatedAt,
 	DEFAULT_EQUALITY_OPERATOR,
 	rawCaseFilterProblem,
 } from '../../model/case';
@@ -90,9 +90,6 @@ export const description: INodeProperties[] = showFor('dspmCase', 'getMany', [
 	},
 ]);
 
-const listOf = (value: unknown): string[] =>
-	Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
-
 function readRawFilter(this: IExecuteFunctions, itemIndex: number): CaseFilterCondition[] {
 	const raw = this.getNodeParameter('options.rawFilter', itemIndex, '') as unknown;
 	if (raw === '' || raw === undefined || raw === null) return [];
@@ -138,11 +135,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const conditions = [
 		...caseFilterOf(
 			{
-				statuses: listOf(filters.statuses),
-				severities: listOf(filters.severities),
-				policyNames: listOf(filters.policyNames),
-				dataSourceNames: listOf(filters.dataSourceNames),
-				caseTypes: listOf(filters.caseTypes),
+				statuses: listedValues(filters.statuses),
+				severities: listedValues(filters.severities),
+				policyNames: listedValues(filters.policyNames),
+				dataSourceNames: listedValues(filters.dataSourceNames),
+				caseTypes: listedValues(filters.caseTypes),
 			},
 			equality,
 		),
@@ -165,7 +162,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 		return items;
 	}
-	const isRecent = (item: IDataObject) => caseUpdatedAt(item) >= sinceMs;
+	const isRecent = (item: IDataObject) => updatedAtOf(item) >= sinceMs;
 	if (sort === '') {
 		// Newest first: the cases before the first older one are all the recent ones.
 		const { items } = await listCasesNewestFirst.call(
