@@ -16,14 +16,12 @@ import { caseStatusDatesOf, caseStatusKey } from '../model/case';
 import { idOf, sameText, timeOf, updatedAtOf } from '../model/object';
 import type { CaseEventName, TriggerEvent } from './events';
 import { sortEvents } from './events';
+import type { UpdatedAtCursor } from './cursor';
+import { BEFORE_EVERYTHING, changedSince, cursorAfter } from './cursor';
 import { hashId } from './fingerprint';
 
-export interface CaseCursor {
-	/** The newest `updated_at` processed, in epoch milliseconds. */
-	updatedAt: number;
-	/** `id:status` of the cases processed at exactly `updatedAt`, so a tie is neither lost nor repeated. */
-	boundary: string[];
-}
+/** Its boundary holds `id:status` keys. */
+export type CaseCursor = UpdatedAtCursor;
 
 export interface CaseDetectionOptions {
 	events: CaseEventName[];
@@ -131,13 +129,6 @@ function eventsOf(item: IDataObject, cursor: CaseCursor, options: CaseDetectionO
 	return events;
 }
 
-/** Whether the case changed after the cursor (at it, when the cursor's boundary lacks it). */
-function isNew(item: IDataObject, cursor: CaseCursor): boolean {
-	const updatedAt = updatedAtOf(item);
-	if (updatedAt > cursor.updatedAt) return true;
-	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(item));
-}
-
 /**
  * Cases changed since the cursor, read newest first, and the events they give. Without a cursor
  * this is the baseline: the newest listed case becomes the cursor, nothing is reported.
@@ -147,23 +138,15 @@ export function detectCaseChanges(
 	cases: IDataObject[],
 	options: CaseDetectionOptions,
 ): CaseDetection {
-	const cursor = previous ?? { updatedAt: -Infinity, boundary: [] };
+	const cursor = previous ?? BEFORE_EVERYTHING;
 	const seen = new Set<string>();
-	const fresh = cases.filter((item) => {
+	const fresh = changedSince(cursor, cases, boundaryKey).filter((item) => {
 		const key = idOf(item) ?? '';
-		if (seen.has(key) || !Number.isFinite(updatedAtOf(item)) || !isNew(item, cursor)) {
-			return false;
-		}
+		if (seen.has(key)) return false;
 		seen.add(key);
 		return true;
 	});
-	const newest = Math.max(cursor.updatedAt, ...fresh.map(updatedAtOf));
-	const boundary = new Set(newest === cursor.updatedAt ? cursor.boundary : []);
-	for (const item of fresh) if (updatedAtOf(item) === newest) boundary.add(boundaryKey(item));
-	const nextState: CaseCursor = {
-		updatedAt: Number.isFinite(newest) ? newest : 0,
-		boundary: [...boundary].sort(),
-	};
+	const nextState = cursorAfter(cursor, fresh, boundaryKey);
 	if (previous === undefined) return { events: [], nextState };
 	return {
 		events: sortEvents(fresh.flatMap((item) => eventsOf(item, cursor, options))),

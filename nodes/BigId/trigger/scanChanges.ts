@@ -8,14 +8,12 @@ import { idOf, sameText, timeOf, updatedAtOf } from '../model/object';
 import { isScanFinished, isScanSucceeded, scanStateKey } from '../model/scan';
 import type { ScanOutcome, TriggerEvent } from './events';
 import { sortEvents } from './events';
+import type { UpdatedAtCursor } from './cursor';
+import { BEFORE_EVERYTHING, changedSince, cursorAfter } from './cursor';
 import { hashId } from './fingerprint';
 
-export interface ScanCursor {
-	/** The newest `updated_at` processed, in epoch milliseconds. */
-	updatedAt: number;
-	/** `id:state` of the scans processed at exactly `updatedAt`, so a tie is neither lost nor repeated. */
-	boundary: string[];
-}
+/** Its boundary holds `id:state` keys. */
+export type ScanCursor = UpdatedAtCursor;
 
 export type OutcomeFilter = 'any' | ScanOutcome;
 
@@ -70,12 +68,6 @@ export function scanFinishedEvent(scan: IDataObject): TriggerEvent {
 	};
 }
 
-function isNew(scan: IDataObject, cursor: ScanCursor): boolean {
-	const updatedAt = updatedAtOf(scan);
-	if (updatedAt > cursor.updatedAt) return true;
-	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(scan));
-}
-
 /**
  * Parent scans changed since the cursor, of which those that reached a terminal state (and
  * pass the filters) are reported. Without a cursor this is the baseline: the newest listed
@@ -86,15 +78,9 @@ export function detectFinishedScans(
 	parents: IDataObject[],
 	options: ScanDetectionOptions,
 ): ScanDetection {
-	const cursor = previous ?? { updatedAt: -Infinity, boundary: [] };
-	const fresh = parents.filter((scan) => Number.isFinite(updatedAtOf(scan)) && isNew(scan, cursor));
-	const newest = Math.max(cursor.updatedAt, ...fresh.map(updatedAtOf));
-	const boundary = new Set(newest === cursor.updatedAt ? cursor.boundary : []);
-	for (const scan of fresh) if (updatedAtOf(scan) === newest) boundary.add(boundaryKey(scan));
-	const nextState: ScanCursor = {
-		updatedAt: Number.isFinite(newest) ? newest : 0,
-		boundary: [...boundary].sort(),
-	};
+	const cursor = previous ?? BEFORE_EVERYTHING;
+	const fresh = changedSince(cursor, parents, boundaryKey);
+	const nextState = cursorAfter(cursor, fresh, boundaryKey);
 	if (previous === undefined) return { events: [], nextState };
 
 	const seen = new Set<string>();
