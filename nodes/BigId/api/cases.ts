@@ -46,26 +46,38 @@ async function withPagingHint<T>(
 	}
 }
 
-/** `GET /actionable-insights/all-cases`: DSPM cases (`data.cases`), in the normalised case shape. */
-export async function listCases(
-	this: BigIdContext,
+/** A list under `/actionable-insights`: paged by the chosen parameter, filtered by BigID's JSON filter. */
+async function listInsights(
+	context: BigIdContext,
+	endpoint: string,
+	listKey: string,
+	outputOf: (item: IDataObject) => IDataObject,
 	{ paging = DEFAULT_CASE_PAGING, ...options }: CaseListOptions,
-	itemIndex = 0,
+	itemIndex: number,
 ): Promise<ListResult> {
-	return await withPagingHint(this, paging, itemIndex, async () =>
+	return await withPagingHint(context, paging, itemIndex, async () =>
 		listOf.call(
-			this,
+			context,
 			{
 				...options,
-				path: [ACTIONABLE_INSIGHTS, 'all-cases'],
-				listKey: 'cases',
+				path: [ACTIONABLE_INSIGHTS, endpoint],
+				listKey,
 				offsetParameter: paging,
 				hints: { 400: FILTER_HINT },
 			},
-			caseOutputOf,
+			outputOf,
 			itemIndex,
 		),
 	);
+}
+
+/** `GET /actionable-insights/all-cases`: DSPM cases (`data.cases`), in the normalised case shape. */
+export async function listCases(
+	this: BigIdContext,
+	options: CaseListOptions,
+	itemIndex = 0,
+): Promise<ListResult> {
+	return await listInsights(this, 'all-cases', 'cases', caseOutputOf, options, itemIndex);
 }
 
 /** Cases newest `updated_at` first, down to `sinceMs` (api/list.ts `newestFirst`). */
@@ -100,23 +112,11 @@ export async function findCase(
 /** `GET /actionable-insights/cases-group-by-policy`: case counts by policy (`data.policies`). */
 export async function listCasesByPolicy(
 	this: BigIdContext,
-	{ paging = DEFAULT_CASE_PAGING, ...options }: CaseListOptions,
+	options: CaseListOptions,
 	itemIndex = 0,
 ): Promise<ListResult> {
-	return await withPagingHint(this, paging, itemIndex, async () =>
-		listOf.call(
-			this,
-			{
-				...options,
-				path: [ACTIONABLE_INSIGHTS, 'cases-group-by-policy'],
-				listKey: 'policies',
-				offsetParameter: paging,
-				hints: { 400: FILTER_HINT },
-			},
-			policyGroupOutputOf,
-			itemIndex,
-		),
-	);
+	const endpoint = 'cases-group-by-policy';
+	return await listInsights(this, endpoint, 'policies', policyGroupOutputOf, options, itemIndex);
 }
 
 /**
