@@ -1,11 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOption, pageSizeOption } from '../actions/common.descriptions';
-import {
-	caseStatusOptions,
-	pagingParameterOption,
-} from '../actions/dspmCase/dspmCase.descriptions';
-import { CASE_SEVERITIES } from '../model/case';
+import { caseChoiceFilter, pagingParameterOption } from '../actions/dspmCase/dspmCase.descriptions';
 import { DEFAULT_TERMINAL_STATES } from '../model/scan';
 import { CASE_EVENTS, USER_EVENTS } from './events';
 import { USER_FIELDS } from './userRecords';
@@ -139,26 +135,14 @@ export const properties: INodeProperties[] = [
 				description:
 					'Only emit cases of these policies, separated by commas and compared without case. Empty for every policy.',
 			},
-			{
-				displayName: 'Severities',
-				name: 'severities',
-				type: 'multiOptions',
-				default: [],
-				description: 'Only emit cases of these severities. None selected for every severity.',
-				options: CASE_SEVERITIES.map((severity) => ({
-					name: severity.charAt(0).toUpperCase() + severity.slice(1),
-					value: severity,
-				})),
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				default: [],
-				description:
-					'Only emit a case created in, or changed to, one of these statuses. None selected for every status.',
-				options: caseStatusOptions,
-			},
+			caseChoiceFilter(
+				'severities',
+				'Only emit cases of these severities. None selected for every severity.',
+			),
+			caseChoiceFilter(
+				'statuses',
+				'Only emit a case created in, or changed to, one of these statuses. None selected for every status.',
+			),
 		],
 	},
 	{

@@ -4,17 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { listCases, listCasesNewestFirst } from '../../api/cases';
 import type { CaseFilterCondition, EqualityOperator } from '../../model/case';
 import { listedValues, updatedAtOf } from '../../model/object';
-import {
-	CASE_SEVERITIES,
-	caseFilterOf,
-	DEFAULT_EQUALITY_OPERATOR,
-	rawCaseFilterProblem,
-} from '../../model/case';
+import { caseFilterOf, DEFAULT_EQUALITY_OPERATOR, rawCaseFilterProblem } from '../../model/case';
 import { showFor } from '../common.descriptions';
 import { getManyProperties, sortOption } from '../list.descriptions';
 import { readConcurrency, readLimit, readPageSize } from '../parameters';
 import {
-	caseStatusOptions,
+	caseChoiceFilter,
 	equalityOperatorOption,
 	pagingParameterOption,
 } from './dspmCase.descriptions';
@@ -58,26 +53,11 @@ export const description: INodeProperties[] = showFor('dspmCase', 'getMany', [
 			commaSeparatedFilter('Case Types', 'caseTypes', 'e.g. dataSourcePolicyCase'),
 			commaSeparatedFilter('Data Source Names', 'dataSourceNames', 'e.g. finance-bucket-1'),
 			commaSeparatedFilter('Policy Names', 'policyNames', 'e.g. Passwords, Open Access to PII'),
-			{
-				displayName: 'Severities',
-				name: 'severities',
-				type: 'multiOptions',
-				default: [],
-				description: 'Only cases of these severities',
-				options: CASE_SEVERITIES.map((severity) => ({
-					name: severity.charAt(0).toUpperCase() + severity.slice(1),
-					value: severity,
-				})),
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				default: [],
-				description:
-					'Only cases in these statuses. For a status not in the list, use Raw Filter or an expression.',
-				options: caseStatusOptions,
-			},
+			caseChoiceFilter('severities', 'Only cases of these severities'),
+			caseChoiceFilter(
+				'statuses',
+				'Only cases in these statuses. For a status not in the list, use Raw Filter or an expression.',
+			),
 			{
 				displayName: 'Updated Since',
 				name: 'updatedSince',
