@@ -23,7 +23,8 @@ export async function listOf(
 	return { ...result, items: result.items.map(outputOf) };
 }
 
-const NEWEST_FIRST = JSON.stringify([{ field: 'updated_at', order: 'desc' }]);
+/** The `sort` query of a list read newest `updated_at` first. */
+export const NEWEST_FIRST = JSON.stringify([{ field: 'updated_at', order: 'desc' }]);
 
 function isNewestFirst(page: IDataObject[]): boolean {
 	return page.every(
