@@ -7,7 +7,7 @@ import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { runWorkflow } from './harness/engine';
 import { byId } from './harness/items';
 import { PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
-import { startSandboxSession } from './harness/sandbox';
+import { requestsTo, startSandboxSession } from './harness/sandbox';
 import { runNode } from './harness/scanTests';
 import type { SaveModel } from './harness/staticData';
 import { SAVE_MODELS } from './harness/staticData';
@@ -29,7 +29,6 @@ function harness(parameters: INodeParameters, saveModel: SaveModel = 'emitAndAct
 	return new PollHarness({ credentials, parameters, saveModel });
 }
 
-const requestsTo = (route: string) => sandbox.stats.byRoute[route] ?? 0;
 const caseOf = (item: IDataObject) => item.case as IDataObject;
 /** `event caseId [old>new]`, what a reader of the execution sees first. */
 const eventsOf = (items: IDataObject[] | null) =>
@@ -66,12 +65,12 @@ describe('BigID Trigger: DSPM case events', () => {
 		await useSandbox({ cases: 10_000 });
 		const trigger = harness({ events: CASE_EVENTS });
 		expect(await trigger.activate()).toEqual({ items: null });
-		expect(requestsTo(CASES_ROUTE)).toBe(1);
+		expect(requestsTo(sandbox, CASES_ROUTE)).toBe(1);
 		expect(trigger.savedState.cases).toMatchObject({ boundary: [expect.any(String)] });
 		sandbox.resetStats();
 		for (let poll = 0; poll < 3; poll++) expect(await trigger.poll()).toEqual({ items: null });
 		expect(sandbox.stats.requests).toBe(3);
-		expect(requestsTo(CASES_ROUTE)).toBe(3);
+		expect(requestsTo(sandbox, CASES_ROUTE)).toBe(3);
 	});
 
 	it('emits cases that finished scans open, filtered by severity, and not the re-scan of an open case', async () => {
@@ -193,7 +192,7 @@ describe('BigID Trigger: DSPM case events', () => {
 			);
 			expect(items).toHaveLength(130);
 			// Pages of 50 until one reaches back past the cursor: 131 cases, 3 pages.
-			expect(requestsTo(CASES_ROUTE)).toBe(3);
+			expect(requestsTo(sandbox, CASES_ROUTE)).toBe(3);
 			await sandbox.close();
 		}
 	});

@@ -11,8 +11,8 @@ import { USER_EVENTS } from '../nodes/BigId/trigger/events';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { runWorkflow } from './harness/engine';
-import { PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
-import { everythingVisible, startSandboxSession } from './harness/sandbox';
+import { eventKeyOf, PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
+import { everythingVisible, requestsTo, startSandboxSession } from './harness/sandbox';
 import type { SaveModel } from './harness/staticData';
 import { SAVE_MODELS } from './harness/staticData';
 
@@ -35,12 +35,7 @@ function harness(parameters: INodeParameters, saveModel: SaveModel = 'emitAndAct
 	return new PollHarness({ credentials, parameters, saveModel });
 }
 
-const requestsTo = (route: string) => sandbox.stats.byRoute[route] ?? 0;
-const eventsOf = (items: IDataObject[] | null) =>
-	(items ?? []).map(
-		(item) =>
-			`${String(item.event)} ${String((item.user ?? item.scan) && ((item.user ?? item.scan) as IDataObject).id)}`,
-	);
+const eventsOf = (items: IDataObject[] | null) => (items ?? []).map(eventKeyOf);
 const someUser = (index = 0) => sandbox.store.users[index];
 const otherRole = (role: unknown) => (role === 'Auditor' ? 'Viewer' : 'Auditor');
 
@@ -81,7 +76,7 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 		const trigger = harness({ events: ALL_EVENTS });
 		const activation = await trigger.activate();
 		expect(activation).toEqual({ items: null });
-		expect(requestsTo(SCANS_ROUTE)).toBe(1);
+		expect(requestsTo(sandbox, SCANS_ROUTE)).toBe(1);
 		expect(trigger.savedState).toMatchObject({
 			users: { generation: 0 },
 			scans: { boundary: expect.any(Array) },
@@ -141,7 +136,7 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 		const times = items!.map((item) => Date.parse(String(item.occurredAt)));
 		expect(times).toEqual([...times].sort((a, b) => a - b));
 		// The deletion was confirmed with the user's own endpoint before it was emitted.
-		expect(requestsTo(USER_ROUTE)).toBe(1);
+		expect(requestsTo(sandbox, USER_ROUTE)).toBe(1);
 		sandbox.store.touchLogin(loggedIn.id);
 		expect(await trigger.poll()).toEqual({ items: null });
 	});
@@ -192,7 +187,7 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 		await trigger.poll();
 		sandbox.resetStats();
 		for (let poll = 0; poll < 3; poll++) expect(await trigger.poll()).toEqual({ items: null });
-		expect(requestsTo(SCANS_ROUTE)).toBe(3);
+		expect(requestsTo(sandbox, SCANS_ROUTE)).toBe(3);
 		expect(sandbox.stats.requests).toBe(3);
 	});
 
@@ -234,8 +229,8 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 		sandbox.resetStats();
 		const { items } = await trigger.poll();
 		expect(eventsOf(items).sort()).toEqual(expected.sort());
-		expect(requestsTo(USERS_ROUTE)).toBe(10);
-		expect(requestsTo(USER_ROUTE)).toBe(10);
+		expect(requestsTo(sandbox, USERS_ROUTE)).toBe(10);
+		expect(requestsTo(sandbox, USER_ROUTE)).toBe(10);
 	});
 
 	it('logs in again when the token expires during the user listing, and loses nothing', async () => {
@@ -333,7 +328,7 @@ describe('BigID Trigger and the BigID node agree (one model)', () => {
 			].sort(),
 		);
 		// The role names of one poll come from one roles listing.
-		expect(requestsTo('GET /api/v1/roles')).toBe(1);
+		expect(requestsTo(sandbox, 'GET /api/v1/roles')).toBe(1);
 		const byEvent: Record<string, IDataObject> = Object.fromEntries(
 			items!.map((item) => [item.event, item.user as IDataObject]),
 		);

@@ -26,6 +26,11 @@ export async function startSandboxSession(
 	return { sandbox, credentials };
 }
 
+/** How many requests the sandbox answered on a route (`GET /api/v1/users`), none counting as 0. */
+export function requestsTo(sandbox: Sandbox, route: string): number {
+	return sandbox.stats.byRoute[route] ?? 0;
+}
+
 /** Everything an execution produced, as text, for the "no secret anywhere" checks. */
 export function everythingVisible(result: {
 	items: unknown[];
