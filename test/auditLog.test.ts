@@ -4,7 +4,7 @@ import { auditLogApi } from '../sandbox/entities/auditLog/routes';
 import { auditLineOf } from '../sandbox/entities/auditLog/model';
 import { jsonOf } from './harness/items';
 import { useSandboxSession } from './harness/sandbox';
-import { runNode } from './harness/scanTests';
+import { runNode } from './harness/actionNode';
 
 const AUDIT_ROUTE = 'GET /api/v1/audit-log';
 

@@ -7,7 +7,7 @@ import { casesApi } from '../sandbox/entities/cases/routes';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { byId } from './harness/items';
 import { requestsTo, startSandboxSession } from './harness/sandbox';
-import { loadOptionsContext, runNode } from './harness/scanTests';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 
 const CASES_ROUTE = 'GET /api/v1/actionable-insights/all-cases';
 const STATUS_ROUTE = 'PATCH /api/v1/actionable-insights/case-status/:id';

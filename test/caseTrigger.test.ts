@@ -8,7 +8,7 @@ import { runWorkflow } from './harness/engine';
 import { byId } from './harness/items';
 import { PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
 import { requestsTo, startSandboxSession } from './harness/sandbox';
-import { runNode } from './harness/scanTests';
+import { runNode } from './harness/actionNode';
 import type { SaveModel } from './harness/staticData';
 import { SAVE_MODELS } from './harness/staticData';
 

@@ -4,7 +4,7 @@ import type { Sandbox } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { PollHarness } from './harness/poll';
 import { startSandboxSession } from './harness/sandbox';
-import { runNode } from './harness/scanTests';
+import { runNode } from './harness/actionNode';
 
 const USERS_ROUTE = 'GET /api/v1/users';
 const PARENT_SCANS_ROUTE = 'GET /api/v1/scans/parent-scans';

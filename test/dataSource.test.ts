@@ -4,7 +4,7 @@ import { BigId } from '../nodes/BigId/BigId.node';
 import type { Sandbox } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { startSandboxSession } from './harness/sandbox';
-import { loadOptionsContext, runNode } from './harness/scanTests';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 
 const LIST_ROUTE = 'GET /api/v1/ds-connections';
 const UNKNOWN_ID = 'ffffffffffffffffffffffff';

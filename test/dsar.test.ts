@@ -2,7 +2,7 @@ import { BigId } from '../nodes/BigId/BigId.node';
 import { dsarApi } from '../sandbox/entities/dsar/routes';
 import { byId, jsonOf } from './harness/items';
 import { useSandboxSession } from './harness/sandbox';
-import { loadOptionsContext, runNode } from './harness/scanTests';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 
 const session = useSandboxSession();
 const profiles = () => session.sandbox.store.model(dsarApi).profiles;

@@ -4,7 +4,7 @@ import { getRoleNames } from '../nodes/BigId/methods/role.loadOptions';
 import { searchRoles } from '../nodes/BigId/methods/role.listSearch';
 import { byId, byName, jsonOf } from './harness/items';
 import { useSandboxSession } from './harness/sandbox';
-import { loadOptionsContext, runNode } from './harness/scanTests';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 
 const ROLE_NAMES = ['Admin', 'Viewer', 'Data Steward', 'Auditor', 'Privacy Analyst'];
 const ROLES_ROUTE = 'GET /api/v1/roles';

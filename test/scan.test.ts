@@ -4,7 +4,7 @@ import type { Sandbox } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { startSandboxSession } from './harness/sandbox';
 import { byId } from './harness/items';
-import { runNode, untilRequested } from './harness/scanTests';
+import { runNode, untilRequested } from './harness/actionNode';
 
 const HOUR_MS = 3600 * 1000;
 const STATUS_ROUTE = 'GET /api/v1/scans/:id/status';

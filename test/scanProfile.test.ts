@@ -5,7 +5,7 @@ import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { startSandboxSession } from './harness/sandbox';
 import { byId } from './harness/items';
-import { loadOptionsContext, runNode } from './harness/scanTests';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 
 const UNKNOWN_ID = 'ffffffffffffffffffffffff';
 const TEMPLATE = 'standard-privacy-template-001';
