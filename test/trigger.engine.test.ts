@@ -348,6 +348,37 @@ describe('BigID Trigger and the BigID node agree (one model)', () => {
 		}
 	});
 
+	it('names the roles of a roleIds user in changes.role as in user.role, from the one roles listing', async () => {
+		await useSandbox({ users: 5 });
+		const [viewer, auditor, admin] = ['Viewer', 'Auditor', 'Admin'].map((name) =>
+			sandbox.store.findRoleByName(name)!,
+		);
+		const promoted = sandbox.store.createUser({
+			name: 'promoted',
+			email: 'promoted@acme.test',
+			roleIds: [viewer._id],
+		});
+		const trigger = harness({
+			events: ['userRoleChanged', 'userUpdated'],
+			watchedFields: ['role'],
+		});
+		await trigger.activate();
+		sandbox.store.updateUser(promoted.id, { roleIds: [viewer._id, auditor._id] });
+		sandbox.resetStats();
+
+		const first = (await trigger.poll()).items!;
+		expect(eventsOf(first)).toEqual([`userRoleChanged ${promoted.id}`]);
+		expect(first[0].changes).toEqual({ role: { old: 'Viewer', new: 'Viewer, Auditor' } });
+		expect((first[0].user as IDataObject).role).toBe('Viewer, Auditor');
+		expect(requestsTo(sandbox, 'GET /api/v1/roles')).toBe(1);
+
+		sandbox.store.updateUser(promoted.id, { roleIds: [admin._id] });
+		const second = (await trigger.poll()).items!;
+		// No user holds both roles any more and no single role is them: the old value is unknown.
+		expect(second[0].changes).toEqual({ role: { new: 'Admin' } });
+		expect((second[0].user as IDataObject).role).toBe('Admin');
+	});
+
 	it('classifies every spelling of a scan state as model/scan.ts does', async () => {
 		await useSandbox({ parentScans: 5 });
 		/** What the documented states mean, whichever way a BigID version spells them. */

@@ -51,6 +51,20 @@ export function userHasRole(user: IDataObject, role: IDataObject): boolean {
 	return roleIdsOf(user)?.includes(idOf(role) ?? '') ?? false;
 }
 
+/** Role IDs as the node outputs them: their names (from `roleNames`), joined by ', '. */
+export function roleNamesOf(
+	roleIds: readonly unknown[],
+	roleNames: ReadonlyMap<string, string>,
+): string {
+	return roleIds.map((roleId) => roleNames.get(String(roleId)) ?? String(roleId)).join(', ');
+}
+
+/** A role value (a name, an ID or IDs) as the node outputs it: IDs named. */
+export function roleNameOf(value: unknown, roleNames: ReadonlyMap<string, string>): unknown {
+	if (Array.isArray(value)) return roleNamesOf(value, roleNames);
+	return typeof value === 'string' ? (roleNames.get(value) ?? value) : value;
+}
+
 /**
  * A user as the node outputs it: `id` and `_id` both the ObjectId (real deployments put the
  * login name in `id`), `createdAt`/`updatedAt`, `role` named even where BigID gives only
@@ -72,7 +86,7 @@ export function userOutputOf(
 	}
 	const roleIds = roleIdsOf(raw);
 	if (typeof raw.role !== 'string' && roleIds) {
-		user.role = roleIds.map((roleId) => roleNames.get(roleId) ?? roleId).join(', ');
+		user.role = roleNamesOf(roleIds, roleNames);
 	}
 	if (Array.isArray(raw.refreshTokens)) {
 		// Their names and expiry dates matter to an access review; their values never leave BigID.
