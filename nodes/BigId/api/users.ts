@@ -1,6 +1,7 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { API_PREFIX } from '../../../credentials/common/bigId/baseUrl';
 import { roleNamesById } from '../model/role';
 import type { UserChanges } from '../model/user';
 import { needsRoleNames, replacementBody, userIdOf, userOutputOf } from '../model/user';
@@ -28,6 +29,11 @@ const LIST_PATHS: Record<UserEndpoint, string[]> = {
 	users: [USERS],
 	accessManagement: ['access-management', USERS],
 };
+
+/** A users list's path as the options that choose it show it: `/api/v1/access-management/users`. */
+export function userListPathText(endpoint: UserEndpoint): string {
+	return `${API_PREFIX}/${LIST_PATHS[endpoint].join('/')}`;
+}
 
 const USER_ID_HINTS = {
 	400: "Double-check the user ID you're using: it is the user's _id (24 hexadecimal characters), not the login name.",

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOption, pageSizeOption } from '../actions/common.descriptions';
 import { caseChoiceFilter, pagingParameterOption } from '../actions/dspmCase/dspmCase.descriptions';
+import { userEndpointOptions } from '../actions/user/user.descriptions';
 import { DEFAULT_TERMINAL_STATES } from '../model/scan';
 import { CASE_EVENTS, USER_EVENTS } from './events';
 import { USER_FIELDS } from './userRecords';
@@ -229,18 +230,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'users',
 				description: 'Where this BigID version lists its users',
-				options: [
-					{
-						name: 'Users',
-						value: 'users',
-						description: 'GET /users, the endpoint of the user-management guide',
-					},
-					{
-						name: 'Access Management Users',
-						value: 'accessManagement',
-						description: 'GET /access-management/users, which newer BigID versions answer',
-					},
-				],
+				options: userEndpointOptions,
 			},
 			{
 				displayName: 'Watched Fields',
