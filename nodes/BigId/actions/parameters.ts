@@ -6,9 +6,6 @@ import { concurrencyProblem, pageSizeProblem } from '../api/list';
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
 import { MAX_LIMIT } from './common.descriptions';
 
-export const FIND_DATA_SOURCE_IDS =
-	'Use Data Source > Get Many (GET /ds-connections) to find the _id of each data source, or choose them from the list.';
-
 /** Return All / Limit of a Get Many operation: undefined means every item. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;

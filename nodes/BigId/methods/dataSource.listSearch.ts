@@ -15,7 +15,7 @@ export async function searchDataSources(
 	};
 }
 
-/** Data sources by name: the ds-connections scan endpoints address a data source by its name. */
+/** Data sources by name: the data source scan endpoints address a data source by its name. */
 export async function searchDataSourceNames(
 	this: ILoadOptionsFunctions,
 	filter?: string,

@@ -77,7 +77,7 @@ export function startedScanIdOf(...candidates: unknown[]): string | undefined {
 	return undefined;
 }
 
-/** The scan of one data source (`/ds-connections/{name}/scan`), with its ID and derived flags. */
+/** The scan of one data source (api/dataSources.ts), with its ID and derived flags. */
 export function dataSourceScanOutputOf(
 	dataSourceName: string,
 	scan: IDataObject,
