@@ -1,7 +1,6 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { API_PREFIX } from '../../../credentials/common/bigId/baseUrl';
 import { roleNamesById } from '../model/role';
 import type { UserChanges } from '../model/user';
 import { needsRoleNames, replacementBody, userIdOf, userOutputOf } from '../model/user';
@@ -16,6 +15,7 @@ import {
 import { asNodeError } from './errors';
 import type { ListOptions } from './list';
 import { listRolesOnce } from './roles';
+import { pathText } from './route';
 
 /**
  * The seed's `/users` (`role` by name) or real deployments' `/access-management/users` (wrapped,
@@ -32,7 +32,7 @@ const LIST_PATHS: Record<UserEndpoint, string[]> = {
 
 /** A users list's path as the options that choose it show it: `/api/v1/access-management/users`. */
 export function userListPathText(endpoint: UserEndpoint): string {
-	return `${API_PREFIX}/${LIST_PATHS[endpoint].join('/')}`;
+	return pathText(LIST_PATHS[endpoint]);
 }
 
 const USER_ID_HINTS = {
