@@ -110,3 +110,22 @@ export function readListOptions(
 		concurrency: readConcurrency.call(this, itemIndex),
 	};
 }
+
+/** An optional date filter in epoch milliseconds: undefined when empty, an error naming the filter when unreadable. */
+export function readOptionalDate(
+	this: IExecuteFunctions,
+	displayName: string,
+	value: unknown,
+	itemIndex: number,
+): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	// String() first: an expression may give a Luxon DateTime, whose text is ISO.
+	const time = Date.parse(String(value));
+	if (!Number.isFinite(time)) {
+		throw new NodeOperationError(this.getNode(), `${displayName} is not a date: ${String(value)}`, {
+			itemIndex,
+			description: 'Enter a date and time, for example 2026-01-31T09:00:00Z.',
+		});
+	}
+	return time;
+}

@@ -7,7 +7,7 @@ import { listedValues, updatedAtOf } from '../../model/object';
 import { caseFilterOf, DEFAULT_EQUALITY_OPERATOR, rawCaseFilterProblem } from '../../model/case';
 import { showFor } from '../common.descriptions';
 import { getManyProperties, sortOption } from '../list.descriptions';
-import { readConcurrency, readLimit, readPageSize } from '../parameters';
+import { readConcurrency, readLimit, readOptionalDate, readPageSize } from '../parameters';
 import {
 	caseChoiceFilter,
 	equalityOperatorOption,
@@ -92,19 +92,6 @@ function readRawFilter(this: IExecuteFunctions, itemIndex: number): CaseFilterCo
 	return parsed as CaseFilterCondition[];
 }
 
-function readUpdatedSince(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	const value = this.getNodeParameter('filters.updatedSince', itemIndex, '') as unknown;
-	if (value === '' || value === undefined || value === null) return undefined;
-	const sinceMs = Date.parse(String(value));
-	if (!Number.isFinite(sinceMs)) {
-		throw new NodeOperationError(this.getNode(), `Updated Since is not a date: ${String(value)}`, {
-			itemIndex,
-			description: 'Give a date and time, for example 2024-05-01T00:00:00Z.',
-		});
-	}
-	return sinceMs;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const equality = this.getNodeParameter(
@@ -125,7 +112,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 		...readRawFilter.call(this, itemIndex),
 	];
-	const sinceMs = readUpdatedSince.call(this, itemIndex);
+	const sinceMs = readOptionalDate.call(
+		this,
+		'Updated Since',
+		this.getNodeParameter('filters.updatedSince', itemIndex, ''),
+		itemIndex,
+	);
 	const sort = (this.getNodeParameter('options.sort', itemIndex, '') as string).trim();
 	const limit = readLimit.call(this, itemIndex);
 	const options = {
