@@ -3,10 +3,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { BigId } from '../nodes/BigId/BigId.node';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { CasesModel } from '../sandbox/entities/cases/model';
-import { casesApi } from '../sandbox/entities/cases/routes';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { byId } from './harness/items';
-import { requestsTo, startSandboxSession } from './harness/sandbox';
+import { requestsTo, startCaseSession } from './harness/sandbox';
 import { loadOptionsContext, runNode } from './harness/actionNode';
 
 const CASES_ROUTE = 'GET /api/v1/actionable-insights/all-cases';
@@ -18,8 +17,7 @@ let credentials: TestCredentialsHelper;
 let cases: CasesModel;
 
 async function useSandbox(options: SandboxOptions = {}) {
-	({ sandbox, credentials } = await startSandboxSession({ cases: 30, ...options }));
-	cases = sandbox.store.model(casesApi);
+	({ sandbox, credentials, cases } = await startCaseSession({ cases: 30, ...options }));
 }
 afterEach(async () => await sandbox?.close());
 

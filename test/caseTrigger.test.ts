@@ -2,12 +2,11 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { CasesModel } from '../sandbox/entities/cases/model';
-import { casesApi } from '../sandbox/entities/cases/routes';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { runWorkflow } from './harness/engine';
 import { byId } from './harness/items';
 import { PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
-import { requestsTo, startSandboxSession } from './harness/sandbox';
+import { requestsTo, startCaseSession } from './harness/sandbox';
 import { runNode } from './harness/actionNode';
 import type { SaveModel } from './harness/staticData';
 import { SAVE_MODELS } from './harness/staticData';
@@ -20,8 +19,7 @@ let credentials: TestCredentialsHelper;
 let cases: CasesModel;
 
 async function useSandbox(options: SandboxOptions = {}) {
-	({ sandbox, credentials } = await startSandboxSession({ cases: 40, ...options }));
-	cases = sandbox.store.model(casesApi);
+	({ sandbox, credentials, cases } = await startCaseSession({ cases: 40, ...options }));
 }
 afterEach(async () => await sandbox?.close());
 
