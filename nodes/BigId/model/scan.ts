@@ -66,6 +66,13 @@ export function parentScanOutputOf(parent: IDataObject): IDataObject {
 	};
 }
 
+/** Keys a BigID scan must never carry out of the trigger, whatever the version answers. */
+const SCAN_SECRET_KEY = /password|token|secret/i;
+
+export function scanWithoutSecrets(scan: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(scan).filter(([key]) => !SCAN_SECRET_KEY.test(key)));
+}
+
 /** The new scan's ID in a start answer: `scanId` on the seed's, `_id`/`id` on others, at the top or nested. */
 export function startedScanIdOf(...candidates: unknown[]): string | undefined {
 	for (const candidate of candidates) {
