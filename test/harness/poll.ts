@@ -110,6 +110,14 @@ export class PollHarness {
 		this.interruptPending = true;
 	}
 
+	/** A poll that emits and never saves (`interruptNextPoll`), then n8n restarts and polls again. */
+	async crashBetweenEmitAndSave(): Promise<void> {
+		this.interruptNextPoll();
+		await this.poll();
+		await this.restart();
+		await this.poll();
+	}
+
 	private load(activation: WorkflowActivateMode): void {
 		const template = buildWorkflow([
 			{ name: TRIGGER_NODE_NAME, type: TRIGGER_NODE_TYPE, parameters: this.options.parameters },
