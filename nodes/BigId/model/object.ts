@@ -64,3 +64,14 @@ export function listedValues(value: unknown): string[] {
 	const entries = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return entries.map((entry) => String(entry ?? '').trim()).filter((entry) => entry !== '');
 }
+
+/**
+ * A BigID yes/no field, which versions send as a boolean or as text ("yes", "no", "false", in
+ * any case); undefined when it is neither.
+ */
+export function flagOf(value: unknown): boolean | undefined {
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
+	if (text === true || text === 'true' || text === 'yes') return true;
+	if (text === false || text === 'false' || text === 'no') return false;
+	return undefined;
+}

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fillAliases, idOf } from './object';
+import { fillAliases, flagOf, idOf } from './object';
 
 export { idOf as userIdOf } from './object';
 
@@ -33,8 +33,12 @@ export const ACCESS_REVIEW_FIELDS = [
 	'updatedAt',
 ];
 
+/** The user's enabled flag as BigID spells it: `isEnabled`, on some versions `enabled`. */
+export const enabledFieldOf = (user: IDataObject) =>
+	user.isEnabled !== undefined ? user.isEnabled : user.enabled;
+
 /** Whether BigID considers the user enabled: the field is optional and defaults to true. */
-export const isUserEnabled = (user: IDataObject) => user.isEnabled !== false;
+export const isUserEnabled = (user: IDataObject) => flagOf(enabledFieldOf(user)) !== false;
 
 /** The seed's users carry a role name in `role`, real deployments' `roleIds`. */
 export function roleIdsOf(user: IDataObject): string[] | undefined {
