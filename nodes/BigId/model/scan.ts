@@ -10,14 +10,23 @@ export { comparisonKey as scanStateKey } from './object';
 
 const SUCCEEDED_KEY = comparisonKey('Completed');
 
-/** The keys of a comma-separated list of states, as Terminal States takes them; empty when none is given. */
-export function terminalStateKeysOf(text: string): Set<string> {
+/**
+ * The keys of Terminal States (comma-separated text, or a list from an expression), as Wait for
+ * Completion and Scan Finished take them; empty when none is given.
+ */
+export function terminalStateKeysOf(value: unknown): Set<string> {
 	return new Set(
-		listedValues(text)
+		listedValues(value)
 			.map(comparisonKey)
 			.filter((key) => key !== ''),
 	);
 }
+
+/** What to tell a user whose Terminal States lists no state. */
+export const EMPTY_TERMINAL_STATES = {
+	message: 'Terminal States is empty',
+	description: `List the scan states that end a scan, separated by commas, for example: ${DEFAULT_TERMINAL_STATES}.`,
+};
 
 export function isScanFinished(state: unknown, terminalKeys: ReadonlySet<string>): boolean {
 	const key = comparisonKey(state);

@@ -7,7 +7,7 @@ import type { CasePaging } from '../api/cases';
 import { DEFAULT_CASE_PAGING } from '../api/cases';
 import { caseStatusKey } from '../model/case';
 import { listedValues } from '../model/object';
-import { DEFAULT_TERMINAL_STATES, terminalStateKeysOf } from '../model/scan';
+import { DEFAULT_TERMINAL_STATES, EMPTY_TERMINAL_STATES, terminalStateKeysOf } from '../model/scan';
 import { concurrencyProblem, pageSizeProblem } from '../api/list';
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
 import type { TriggerEventName, UserEventName } from './events';
@@ -54,13 +54,10 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 	if (events.includes('scanFinished')) {
 		const options = this.getNodeParameter('scanOptions', {}) as IDataObject;
 		const terminalStateKeys = terminalStateKeysOf(
-			String(options.terminalStates ?? DEFAULT_TERMINAL_STATES),
+			options.terminalStates ?? DEFAULT_TERMINAL_STATES,
 		);
 		if (terminalStateKeys.size === 0) {
-			fail(
-				'Terminal States is empty',
-				`List the scan states that end a scan, separated by commas, for example: ${DEFAULT_TERMINAL_STATES}.`,
-			);
+			fail(EMPTY_TERMINAL_STATES.message, EMPTY_TERMINAL_STATES.description);
 		}
 		settings.scans = {
 			terminalStateKeys,
