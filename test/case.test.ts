@@ -3,10 +3,10 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { BigId } from '../nodes/BigId/BigId.node';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { CasesModel } from '../sandbox/entities/cases/model';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { byId } from './harness/items';
 import { requestsTo, startCaseSession } from './harness/sandbox';
-import { loadOptionsContext, runNode } from './harness/actionNode';
 
 const CASES_ROUTE = 'GET /api/v1/actionable-insights/all-cases';
 const STATUS_ROUTE = 'PATCH /api/v1/actionable-insights/case-status/:id';

@@ -2,12 +2,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { CasesModel } from '../sandbox/entities/cases/model';
+import { runNode } from './harness/actionNode';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { runWorkflow } from './harness/engine';
 import { byId } from './harness/items';
 import { PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
 import { requestsTo, startCaseSession } from './harness/sandbox';
-import { runNode } from './harness/actionNode';
 import type { SaveModel } from './harness/staticData';
 import { deliveriesAfterCrash, SAVE_MODELS } from './harness/staticData';
 
