@@ -27,6 +27,13 @@ export const DEFAULT_EQUALITY_OPERATOR: EqualityOperator = 'equal';
  */
 export { caseStatusKey };
 
+/** A case's status key, from BigID's `caseStatus` or the output's `status`. */
+export const caseStatusOf = (item: IDataObject) => caseStatusKey(item.caseStatus ?? item.status);
+
+/** A case's (or a policy group's) severity key, from BigID's `severityLevel` or `severity`. */
+export const caseSeverityOf = (item: IDataObject) =>
+	caseStatusKey(item.severityLevel ?? item.severity);
+
 export function isFriendlyCaseId(value: string): boolean {
 	return FRIENDLY_CASE_ID.test(value);
 }
@@ -90,8 +97,8 @@ export function caseOutputOf(item: IDataObject): IDataObject {
 		id,
 		_id: id,
 		caseId: item.caseId ?? id,
-		status: caseStatusKey(item.caseStatus ?? item.status),
-		severity: caseStatusKey(item.severityLevel ?? item.severity) || null,
+		status: caseStatusOf(item),
+		severity: caseSeverityOf(item) || null,
 		label: item.caseLabel ?? item.label ?? null,
 		...passThrough,
 		owner: item.dataSourceOwner ?? item.policyOwner ?? null,
@@ -170,7 +177,7 @@ export function policyGroupOutputOf(group: IDataObject): IDataObject {
 	return {
 		...group,
 		status: caseStatusKey(group.caseStatus) || null,
-		severity: caseStatusKey(group.severity ?? group.severityLevel) || null,
+		severity: caseSeverityOf(group) || null,
 		caseCount: Number.isFinite(caseCount) ? caseCount : null,
 	};
 }

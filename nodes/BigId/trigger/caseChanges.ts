@@ -12,7 +12,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { caseStatusDatesOf, caseStatusKey } from '../model/case';
+import { caseSeverityOf, caseStatusDatesOf, caseStatusOf } from '../model/case';
 import { idOf, sameText, timeOf, updatedAtOf } from '../model/object';
 import type { CaseEventName, TriggerEvent } from './events';
 import { sortEvents } from './events';
@@ -44,7 +44,7 @@ interface StatusEntry {
 }
 
 function boundaryKey(item: IDataObject): string {
-	return `${idOf(item) ?? ''}:${caseStatusKey(item.status ?? item.caseStatus)}`;
+	return `${idOf(item) ?? ''}:${caseStatusOf(item)}`;
 }
 
 /**
@@ -52,7 +52,7 @@ function boundaryKey(item: IDataObject): string {
  * the dates lack it (or date it before another), it is taken to have been entered at `updated_at`.
  */
 export function statusHistoryOf(item: IDataObject): StatusEntry[] {
-	const current = caseStatusKey(item.status ?? item.caseStatus);
+	const current = caseStatusOf(item);
 	const entries = Object.entries(caseStatusDatesOf(item))
 		.map(([status, date]) => ({ status, at: timeOf(date, NaN) }))
 		.filter((entry) => Number.isFinite(entry.at) && entry.status !== current);
@@ -71,10 +71,7 @@ export function statusHistoryOf(item: IDataObject): StatusEntry[] {
 
 function passesFilters(item: IDataObject, status: string, options: CaseDetectionOptions): boolean {
 	if (options.statuses.length > 0 && !options.statuses.includes(status)) return false;
-	if (
-		options.severities.length > 0 &&
-		!options.severities.includes(caseStatusKey(item.severity ?? item.severityLevel))
-	) {
+	if (options.severities.length > 0 && !options.severities.includes(caseSeverityOf(item))) {
 		return false;
 	}
 	if (options.policyNames.length === 0) return true;
