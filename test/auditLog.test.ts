@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { auditLogApi } from '../sandbox/entities/auditLog/routes';
 import { auditLineOf } from '../sandbox/entities/auditLog/model';
+import { runNode } from './harness/actionNode';
 import { jsonOf } from './harness/items';
 import { useSandboxSession } from './harness/sandbox';
-import { runNode } from './harness/scanTests';
 
 const AUDIT_ROUTE = 'GET /api/v1/audit-log';
 

@@ -3,11 +3,10 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { BigId } from '../nodes/BigId/BigId.node';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { CasesModel } from '../sandbox/entities/cases/model';
-import { casesApi } from '../sandbox/entities/cases/routes';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { byId } from './harness/items';
-import { startSandboxSession } from './harness/sandbox';
-import { loadOptionsContext, runNode } from './harness/scanTests';
+import { requestsTo, startCaseSession } from './harness/sandbox';
 
 const CASES_ROUTE = 'GET /api/v1/actionable-insights/all-cases';
 const STATUS_ROUTE = 'PATCH /api/v1/actionable-insights/case-status/:id';
@@ -18,14 +17,12 @@ let credentials: TestCredentialsHelper;
 let cases: CasesModel;
 
 async function useSandbox(options: SandboxOptions = {}) {
-	({ sandbox, credentials } = await startSandboxSession({ cases: 30, ...options }));
-	cases = sandbox.store.model(casesApi);
+	({ sandbox, credentials, cases } = await startCaseSession({ cases: 30, ...options }));
 }
 afterEach(async () => await sandbox?.close());
 
 const run = (parameters: INodeParameters, input?: IDataObject[], continueOnFail?: boolean) =>
 	runNode(credentials, 'dspmCase', parameters, input, continueOnFail);
-const requestsTo = (route: string) => sandbox.stats.byRoute[route] ?? 0;
 const byCaseId = (value: string) => ({ __rl: true, mode: 'caseId', value });
 const newestFirst = () =>
 	[...cases.cases].sort((left, right) => (left.updated_at < right.updated_at ? 1 : -1));
@@ -40,7 +37,7 @@ describe('DSPM Case > Get Many', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json._id)).toEqual(newestFirst().map((item) => item._id));
-		expect(requestsTo(CASES_ROUTE)).toBe(5);
+		expect(requestsTo(sandbox, CASES_ROUTE)).toBe(5);
 		const stored = cases.get(String(items[0].json._id))!;
 		expect(items[0].json).toMatchObject({
 			id: stored._id,
@@ -154,7 +151,7 @@ describe('DSPM Case > Get Many', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json._id)).toEqual(changed.reverse().map((item) => item._id));
-		expect(requestsTo(CASES_ROUTE)).toBe(1);
+		expect(requestsTo(sandbox, CASES_ROUTE)).toBe(1);
 
 		const sorted = await run({
 			operation: 'getMany',
@@ -275,7 +272,7 @@ describe('DSPM Case > Update Status', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ statusChanged: false, status: 'open' });
 		expect(String(items[0].json.message)).toMatch(/already has the status Open: nothing was sent/);
-		expect(requestsTo(STATUS_ROUTE)).toBe(0);
+		expect(requestsTo(sandbox, STATUS_ROUTE)).toBe(0);
 		expect(cases.get(target._id)!.updated_at).toBe(updatedAt);
 	});
 
@@ -323,7 +320,7 @@ describe('DSPM Case > Update Status', () => {
 		expect(items[0].json.error).toBe('Case SPC-404040 was not found');
 		expect(items[1].json).toMatchObject({ status: 'acknowledged', statusChanged: true });
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(requestsTo(STATUS_ROUTE)).toBe(1);
+		expect(requestsTo(sandbox, STATUS_ROUTE)).toBe(1);
 	});
 });
 
@@ -340,7 +337,7 @@ describe('DSPM Case > Get Policy Summary', () => {
 			Object.fromEntries(items.map((item) => [item.json.policyName, item.json.caseCount])),
 		).toEqual(counts);
 		expect(items.every((item) => item.json.status === 'open')).toBe(true);
-		expect(requestsTo(SUMMARY_ROUTE)).toBe(1);
+		expect(requestsTo(sandbox, SUMMARY_ROUTE)).toBe(1);
 
 		const everything = await run({ operation: 'getPolicySummary', statuses: [], returnAll: true });
 		const total = everything.items.reduce((sum, item) => sum + Number(item.json.caseCount), 0);

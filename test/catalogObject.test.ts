@@ -1,8 +1,8 @@
 import { catalogApi } from '../sandbox/entities/catalog/routes';
 import type { SandboxCatalogObject } from '../sandbox/entities/catalog/model';
+import { runNode } from './harness/actionNode';
 import { byName, jsonOf } from './harness/items';
 import { useSandboxSession } from './harness/sandbox';
-import { runNode } from './harness/scanTests';
 
 const SEARCH_ROUTE = 'GET /api/v1/data-catalog';
 const COUNT_ROUTE = 'GET /api/v1/data-catalog/count';

@@ -1,10 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox';
+import { runNode } from './harness/actionNode';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { PollHarness } from './harness/poll';
 import { startSandboxSession } from './harness/sandbox';
-import { runNode } from './harness/scanTests';
 
 const USERS_ROUTE = 'GET /api/v1/users';
 const PARENT_SCANS_ROUTE = 'GET /api/v1/scans/parent-scans';

@@ -2,9 +2,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { BigId } from '../nodes/BigId/BigId.node';
 import type { Sandbox } from '../sandbox';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { startSandboxSession } from './harness/sandbox';
-import { loadOptionsContext, runNode } from './harness/scanTests';
 
 const LIST_ROUTE = 'GET /api/v1/ds-connections';
 const UNKNOWN_ID = 'ffffffffffffffffffffffff';

@@ -1,9 +1,9 @@
 import { BigId } from '../nodes/BigId/BigId.node';
 import { FAILING_DATA_SOURCE_NAME } from '../sandbox';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 import { runWorkflow } from './harness/engine';
 import { byName, jsonOf } from './harness/items';
 import { useSandboxSession } from './harness/sandbox';
-import { loadOptionsContext, runNode } from './harness/scanTests';
 
 const SCAN_ROUTE = 'POST /api/v1/ds-connections/:name/scan';
 const LAST_SCAN_ROUTE = 'GET /api/v1/ds-connections/:name/scan';

@@ -1,8 +1,8 @@
 import { BigId } from '../nodes/BigId/BigId.node';
 import { dsarApi } from '../sandbox/entities/dsar/routes';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 import { byId, jsonOf } from './harness/items';
 import { useSandboxSession } from './harness/sandbox';
-import { loadOptionsContext, runNode } from './harness/scanTests';
 
 const session = useSandboxSession();
 const profiles = () => session.sandbox.store.model(dsarApi).profiles;

@@ -12,6 +12,7 @@ import {
 	userOutputOf,
 	USER_SECRET_FIELDS,
 } from '../nodes/BigId/model/user';
+import { enabledFlagOf, enabledValueOf, userFieldValue } from '../nodes/BigId/trigger/userRecords';
 
 const ADMIN = { _id: 'r1', name: 'Admin' };
 const VIEWER = { _id: 'r2', name: 'Viewer' };
@@ -74,6 +75,22 @@ describe('user fields', () => {
 			true,
 			false,
 		]);
+	});
+
+	it('reads the enabled flag as the trigger does: text values and the `enabled` spelling too', () => {
+		const users = [
+			{ isEnabled: 'false' },
+			{ isEnabled: 'No' },
+			{ enabled: false },
+			{ enabled: 'yes' },
+			{ isEnabled: true, enabled: false },
+			{ isEnabled: 'maybe' },
+		];
+		expect(users.map(isUserEnabled)).toEqual([false, false, false, true, true, true]);
+		for (const user of users) {
+			const flag = enabledValueOf(enabledFlagOf(userFieldValue(user, 'isEnabled')));
+			expect(flag ?? true).toBe(isUserEnabled(user));
+		}
 	});
 
 	it('reads roleIds, and knows when role names must be looked up', () => {

@@ -2,9 +2,9 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { getRoleNames } from '../nodes/BigId/methods/role.loadOptions';
 import { searchRoles } from '../nodes/BigId/methods/role.listSearch';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 import { byId, byName, jsonOf } from './harness/items';
 import { useSandboxSession } from './harness/sandbox';
-import { loadOptionsContext, runNode } from './harness/scanTests';
 
 const ROLE_NAMES = ['Admin', 'Viewer', 'Data Steward', 'Auditor', 'Privacy Analyst'];
 const ROLES_ROUTE = 'GET /api/v1/roles';

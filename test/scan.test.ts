@@ -1,10 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox';
+import { runNode, untilRequested } from './harness/actionNode';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { startSandboxSession } from './harness/sandbox';
 import { byId } from './harness/items';
-import { runNode, untilRequested } from './harness/scanTests';
 
 const HOUR_MS = 3600 * 1000;
 const STATUS_ROUTE = 'GET /api/v1/scans/:id/status';

@@ -2,10 +2,10 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { BigId } from '../nodes/BigId/BigId.node';
 import type { Sandbox, SandboxOptions } from '../sandbox';
+import { loadOptionsContext, runNode } from './harness/actionNode';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { startSandboxSession } from './harness/sandbox';
 import { byId } from './harness/items';
-import { loadOptionsContext, runNode } from './harness/scanTests';
 
 const UNKNOWN_ID = 'ffffffffffffffffffffffff';
 const TEMPLATE = 'standard-privacy-template-001';

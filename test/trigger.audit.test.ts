@@ -5,7 +5,7 @@ import { runWorkflow } from './harness/engine';
 import { PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
 import { useSandboxSession } from './harness/sandbox';
 import type { SaveModel } from './harness/staticData';
-import { SAVE_MODELS } from './harness/staticData';
+import { deliveriesAfterCrash, SAVE_MODELS } from './harness/staticData';
 
 const AUDIT_ROUTE = 'GET /api/v1/audit-log';
 const WATCHED = { events: ['auditLogEntry'], auditOptions: { actions: 'login_failed, *user*' } };
@@ -113,14 +113,11 @@ describe.each<SaveModel>([...SAVE_MODELS])(
 			await failLogin();
 			expect((await trigger.poll()).items).toHaveLength(1);
 			const intruder = await failLogin();
-			trigger.interruptNextPoll();
-			await trigger.poll();
-			await trigger.restart();
-			await trigger.poll();
+			await trigger.crashBetweenEmitAndSave();
 			const deliveries = trigger.executions
 				.flat()
 				.filter((item) => (item.entry as IDataObject).user === intruder);
-			expect(deliveries).toHaveLength(saveModel === 'durableCursor' ? 1 : 2);
+			expect(deliveries).toHaveLength(deliveriesAfterCrash(saveModel));
 			expect(new Set(deliveries.map((item) => item.eventId)).size).toBe(1);
 		});
 	},

@@ -11,10 +11,10 @@ import { USER_EVENTS } from '../nodes/BigId/trigger/events';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { TestCredentialsHelper } from './harness/credentialsHelper';
 import { runWorkflow } from './harness/engine';
-import { PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
-import { everythingVisible, startSandboxSession } from './harness/sandbox';
+import { eventKeyOf, PollHarness, TRIGGER_NODE_NAME, TRIGGER_NODE_TYPE } from './harness/poll';
+import { everythingVisible, requestsTo, startSandboxSession } from './harness/sandbox';
 import type { SaveModel } from './harness/staticData';
-import { SAVE_MODELS } from './harness/staticData';
+import { deliveriesAfterCrash, SAVE_MODELS } from './harness/staticData';
 
 const SCANS_ROUTE = 'GET /api/v1/scans/parent-scans';
 const USERS_ROUTE = 'GET /api/v1/users';
@@ -35,12 +35,7 @@ function harness(parameters: INodeParameters, saveModel: SaveModel = 'emitAndAct
 	return new PollHarness({ credentials, parameters, saveModel });
 }
 
-const requestsTo = (route: string) => sandbox.stats.byRoute[route] ?? 0;
-const eventsOf = (items: IDataObject[] | null) =>
-	(items ?? []).map(
-		(item) =>
-			`${String(item.event)} ${String((item.user ?? item.scan) && ((item.user ?? item.scan) as IDataObject).id)}`,
-	);
+const eventsOf = (items: IDataObject[] | null) => (items ?? []).map(eventKeyOf);
 const someUser = (index = 0) => sandbox.store.users[index];
 const otherRole = (role: unknown) => (role === 'Auditor' ? 'Viewer' : 'Auditor');
 
@@ -81,7 +76,7 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 		const trigger = harness({ events: ALL_EVENTS });
 		const activation = await trigger.activate();
 		expect(activation).toEqual({ items: null });
-		expect(requestsTo(SCANS_ROUTE)).toBe(1);
+		expect(requestsTo(sandbox, SCANS_ROUTE)).toBe(1);
 		expect(trigger.savedState).toMatchObject({
 			users: { generation: 0 },
 			scans: { boundary: expect.any(Array) },
@@ -141,7 +136,7 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 		const times = items!.map((item) => Date.parse(String(item.occurredAt)));
 		expect(times).toEqual([...times].sort((a, b) => a - b));
 		// The deletion was confirmed with the user's own endpoint before it was emitted.
-		expect(requestsTo(USER_ROUTE)).toBe(1);
+		expect(requestsTo(sandbox, USER_ROUTE)).toBe(1);
 		sandbox.store.touchLogin(loggedIn.id);
 		expect(await trigger.poll()).toEqual({ items: null });
 	});
@@ -192,7 +187,7 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 		await trigger.poll();
 		sandbox.resetStats();
 		for (let poll = 0; poll < 3; poll++) expect(await trigger.poll()).toEqual({ items: null });
-		expect(requestsTo(SCANS_ROUTE)).toBe(3);
+		expect(requestsTo(sandbox, SCANS_ROUTE)).toBe(3);
 		expect(sandbox.stats.requests).toBe(3);
 	});
 
@@ -234,8 +229,8 @@ describe('BigID Trigger: production polls through n8n-core', () => {
 		sandbox.resetStats();
 		const { items } = await trigger.poll();
 		expect(eventsOf(items).sort()).toEqual(expected.sort());
-		expect(requestsTo(USERS_ROUTE)).toBe(10);
-		expect(requestsTo(USER_ROUTE)).toBe(10);
+		expect(requestsTo(sandbox, USERS_ROUTE)).toBe(10);
+		expect(requestsTo(sandbox, USER_ROUTE)).toBe(10);
 	});
 
 	it('logs in again when the token expires during the user listing, and loses nothing', async () => {
@@ -333,7 +328,7 @@ describe('BigID Trigger and the BigID node agree (one model)', () => {
 			].sort(),
 		);
 		// The role names of one poll come from one roles listing.
-		expect(requestsTo('GET /api/v1/roles')).toBe(1);
+		expect(requestsTo(sandbox, 'GET /api/v1/roles')).toBe(1);
 		const byEvent: Record<string, IDataObject> = Object.fromEntries(
 			items!.map((item) => [item.event, item.user as IDataObject]),
 		);
@@ -351,6 +346,37 @@ describe('BigID Trigger and the BigID node agree (one model)', () => {
 		for (const secret of [REFRESH_TOKEN_VALUE, API_TOKEN_VALUE, sandbox.options.password]) {
 			expect(visible).not.toContain(secret);
 		}
+	});
+
+	it('names the roles of a roleIds user in changes.role as in user.role, from the one roles listing', async () => {
+		await useSandbox({ users: 5 });
+		const [viewer, auditor, admin] = ['Viewer', 'Auditor', 'Admin'].map((name) =>
+			sandbox.store.findRoleByName(name)!,
+		);
+		const promoted = sandbox.store.createUser({
+			name: 'promoted',
+			email: 'promoted@acme.test',
+			roleIds: [viewer._id],
+		});
+		const trigger = harness({
+			events: ['userRoleChanged', 'userUpdated'],
+			watchedFields: ['role'],
+		});
+		await trigger.activate();
+		sandbox.store.updateUser(promoted.id, { roleIds: [viewer._id, auditor._id] });
+		sandbox.resetStats();
+
+		const first = (await trigger.poll()).items!;
+		expect(eventsOf(first)).toEqual([`userRoleChanged ${promoted.id}`]);
+		expect(first[0].changes).toEqual({ role: { old: 'Viewer', new: 'Viewer, Auditor' } });
+		expect((first[0].user as IDataObject).role).toBe('Viewer, Auditor');
+		expect(requestsTo(sandbox, 'GET /api/v1/roles')).toBe(1);
+
+		sandbox.store.updateUser(promoted.id, { roleIds: [admin._id] });
+		const second = (await trigger.poll()).items!;
+		// No user holds both roles any more and no single role is them: the old value is unknown.
+		expect(second[0].changes).toEqual({ role: { new: 'Admin' } });
+		expect((second[0].user as IDataObject).role).toBe('Admin');
 	});
 
 	it('classifies every spelling of a scan state as model/scan.ts does', async () => {
@@ -464,15 +490,11 @@ describe.each<SaveModel>([...SAVE_MODELS])(
 			expect((await trigger.poll()).items).toHaveLength(1);
 			const user = someUser(4);
 			sandbox.store.updateUser(user.id, { lastName: 'Crash' });
-			trigger.interruptNextPoll();
-			await trigger.poll();
-			await trigger.restart();
-			await trigger.poll();
+			await trigger.crashBetweenEmitAndSave();
 			const deliveries = trigger.executions
 				.flat()
 				.filter((item) => (item.user as IDataObject).id === user.id);
-			// A fenced-out poll starts no execution; n8n 1.x's unawaited save can lose one after it started.
-			expect(deliveries).toHaveLength(saveModel === 'durableCursor' ? 1 : 2);
+			expect(deliveries).toHaveLength(deliveriesAfterCrash(saveModel));
 			expect(new Set(deliveries.map((item) => item.eventId)).size).toBe(1);
 		});
 	},

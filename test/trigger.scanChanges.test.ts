@@ -1,10 +1,17 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { newestFirst } from '../nodes/BigId/api/list';
 import { DEFAULT_TERMINAL_STATES, terminalStateKeysOf } from '../nodes/BigId/model/scan';
 import type { TriggerEvent } from '../nodes/BigId/trigger/events';
 import type { ScanCursor } from '../nodes/BigId/trigger/scanChanges';
-import { detectFinishedScans, reachesPastCursor } from '../nodes/BigId/trigger/scanChanges';
+import { detectFinishedScans } from '../nodes/BigId/trigger/scanChanges';
 import { createSeededRandom, ObjectIdFactory } from '../sandbox/random';
 import type { Delivery, SaveModel } from './harness/staticData';
 import { clone, Persistence, SAVE_MODELS } from './harness/staticData';
+
+/** Whether the poller's newest-first listing stops after this page (api/list.ts `newestFirst`). */
+const reachesPastCursor = (cursor: ScanCursor | undefined, page: IDataObject[]) =>
+	newestFirst({}, cursor?.updatedAt ?? Infinity).stopWhen!(page);
 
 describe('detectFinishedScans', () => {
 	const options = {

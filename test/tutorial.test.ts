@@ -1,6 +1,6 @@
 import { startSandbox, type Sandbox } from '../sandbox';
+import { untilRequested } from './harness/actionNode';
 import { createCredentials, runWorkflow } from './harness/engine';
-import { untilRequested } from './harness/scanTests';
 
 const HOUR_MS = 3600 * 1000;
 const STATUS_ROUTE = 'GET /api/v1/scans/:id/status';

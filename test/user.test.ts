@@ -7,7 +7,7 @@ import type { NodeSpec } from './harness/engine';
 import { additionalDataFor, buildWorkflow, runWorkflow } from './harness/engine';
 import type { SandboxSession } from './harness/sandbox';
 import { byId, byName, jsonOf } from './harness/items';
-import { startSandboxSession } from './harness/sandbox';
+import { requestsTo, startSandboxSession } from './harness/sandbox';
 
 const ROLE_NAMES = ['Admin', 'Viewer', 'Data Steward', 'Auditor', 'Privacy Analyst'];
 
@@ -35,8 +35,6 @@ function seededUser(test: (user: SandboxUser) => boolean): SandboxUser {
 	if (!user) throw new Error('The seed has no such user');
 	return user;
 }
-
-const requestsTo = (route: string) => sandbox.stats.byRoute[route] ?? 0;
 
 describe('User: Create', () => {
 	const create = (parameters: INodeParameters = {}) =>
@@ -69,7 +67,7 @@ describe('User: Create', () => {
 		});
 		expect(output).not.toHaveProperty('password');
 		expect(sandbox.store.isValidUserPassword('jdoe', 'P@ssw0rd-1')).toBe(true);
-		expect(requestsTo('GET /api/v1/roles')).toBe(1);
+		expect(requestsTo(sandbox, 'GET /api/v1/roles')).toBe(1);
 		expect(sandbox.stats.writes).toEqual({ 'POST /api/v1/users': 1 });
 	});
 
@@ -93,7 +91,7 @@ describe('User: Create', () => {
 			['third', 'Auditor'],
 		]);
 		expect(sandbox.store.findUserByName('second')?.role).toBe('Auditor');
-		expect(requestsTo('GET /api/v1/roles')).toBe(1);
+		expect(requestsTo(sandbox, 'GET /api/v1/roles')).toBe(1);
 	});
 
 	it('also sends roleIds when the Access Management endpoint family is chosen', async () => {
@@ -114,7 +112,7 @@ describe('User: Create', () => {
 		expect(result.error?.description).toBe(
 			`Role names must match BigID exactly. BigID has: ${ROLE_NAMES.join(', ')}.`,
 		);
-		expect(requestsTo('POST /api/v1/users')).toBe(0);
+		expect(requestsTo(sandbox, 'POST /api/v1/users')).toBe(0);
 	});
 
 	it.each([
@@ -184,7 +182,7 @@ describe('User: Get Many', () => {
 		expect(jsonOf(result.items).map((user) => user.id)).toEqual(
 			sandbox.store.users.slice(0, 7).map((user) => user.id),
 		);
-		expect(requestsTo('GET /api/v1/users')).toBe(1);
+		expect(requestsTo(sandbox, 'GET /api/v1/users')).toBe(1);
 	});
 
 	it('filters by role, enabled and origin on the pages it reads', async () => {
@@ -216,7 +214,7 @@ describe('User: Get Many', () => {
 			disabled.slice(0, 3).map((u) => u.id),
 		);
 		const pagesNeeded = Math.ceil((sandbox.store.users.indexOf(disabled[2]) + 1) / 50);
-		expect(requestsTo('GET /api/v1/users')).toBe(pagesNeeded);
+		expect(requestsTo(sandbox, 'GET /api/v1/users')).toBe(pagesNeeded);
 	});
 
 	it('matches email and name without regard to case', async () => {
@@ -239,7 +237,7 @@ describe('User: Get Many', () => {
 		expect(result.error?.message).toBe(
 			'Role "data steward" was not found. Did you mean "Data Steward"?',
 		);
-		expect(requestsTo('GET /api/v1/users')).toBe(0);
+		expect(requestsTo(sandbox, 'GET /api/v1/users')).toBe(0);
 	});
 
 	it('reads the access-management shape: ObjectId as id, role names from roleIds, createdAt', async () => {
@@ -261,8 +259,8 @@ describe('User: Get Many', () => {
 			updatedAt: expected[0].updatedAt,
 			roleIds: [sandbox.store.findRoleByName('Privacy Analyst')!._id],
 		});
-		expect(requestsTo('GET /api/v1/access-management/users')).toBe(2);
-		expect(requestsTo('GET /api/v1/roles')).toBe(1);
+		expect(requestsTo(sandbox, 'GET /api/v1/access-management/users')).toBe(2);
+		expect(requestsTo(sandbox, 'GET /api/v1/roles')).toBe(1);
 	});
 
 	it('outputs only the access-review fields when asked', async () => {
@@ -298,7 +296,7 @@ describe('User: Find by Email or Name', () => {
 		expect(jsonOf(result.items)).toEqual([
 			expect.objectContaining({ id: target.id, name: target.name, found: true }),
 		]);
-		expect(requestsTo('GET /api/v1/users')).toBe(5);
+		expect(requestsTo(sandbox, 'GET /api/v1/users')).toBe(5);
 	});
 
 	it('searches again when users deleted meanwhile shifted the pages past the user', async () => {
@@ -340,7 +338,7 @@ describe('User: Find by Email or Name', () => {
 		expect(result.error?.message).toBe('No BigID user has the email or name "nobody@example.com"');
 		expect(result.error?.description).toContain('All 230 users were searched');
 		expect(result.error?.description).toContain('Output Nothing Found Item');
-		expect(requestsTo('GET /api/v1/users')).toBe(3);
+		expect(requestsTo(sandbox, 'GET /api/v1/users')).toBe(3);
 	});
 });
 
@@ -398,7 +396,7 @@ describe('User: Update', () => {
 			'Role "privacy analyst" was not found. Did you mean "Privacy Analyst"?',
 		);
 		expect(sandbox.stats.writes).toEqual({});
-		expect(requestsTo('GET /api/v1/users/:id')).toBe(0);
+		expect(requestsTo(sandbox, 'GET /api/v1/users/:id')).toBe(0);
 	});
 });
 
@@ -414,7 +412,7 @@ describe('User: Disable and Enable', () => {
 			note: expect.stringContaining('also disable them in your identity provider'),
 		});
 		expect(sandbox.store.getUser(target.id)?.isEnabled).toBe(false);
-		expect(requestsTo('GET /api/v1/users/:id')).toBe(2);
+		expect(requestsTo(sandbox, 'GET /api/v1/users/:id')).toBe(2);
 		expect(sandbox.stats.writes).toEqual({ 'PUT /api/v1/users/:id': 1 });
 	});
 

@@ -11,7 +11,7 @@ import { DEFAULT_CONCURRENCY } from '../nodes/BigId/transport';
 import { runWorkflow } from './harness/engine';
 import { byId, jsonOf } from './harness/items';
 import type { SandboxSession } from './harness/sandbox';
-import { everythingVisible, startSandboxSession } from './harness/sandbox';
+import { everythingVisible, requestsTo, startSandboxSession } from './harness/sandbox';
 
 const PAGE_CAP = 100;
 const DIRECTORY_SIZE = 2500;
@@ -33,8 +33,6 @@ function userNode(name: string, operation: string, parameters: INodeParameters =
 		continueOnFail: false,
 	};
 }
-
-const requestsTo = (route: string) => sandbox.stats.byRoute[route] ?? 0;
 
 describe('Scenario 1: provision a local user with a role', () => {
 	const createNode = (role: string) =>
@@ -90,7 +88,7 @@ describe('Scenario 1: provision a local user with a role', () => {
 		expect(result.error?.description).toBe(
 			'Role names must match BigID exactly. BigID has: Admin, Viewer, Data Steward, Auditor, Privacy Analyst.',
 		);
-		expect(requestsTo('POST /api/v1/users')).toBe(0);
+		expect(requestsTo(sandbox, 'POST /api/v1/users')).toBe(0);
 		expect(sandbox.store.findUserByName('new.hire')).toBeUndefined();
 	});
 });
@@ -123,8 +121,8 @@ describe('Scenario 2: disable a departed employee', () => {
 			{ ...before, isEnabled: false, updatedAt: after.updatedAt },
 		]);
 		// Paging stopped on the page holding the user; disable is read, write, read back.
-		expect(requestsTo('GET /api/v1/users')).toBe(Math.ceil((index + 1) / PAGE_CAP));
-		expect(requestsTo('GET /api/v1/users/:id')).toBe(3);
+		expect(requestsTo(sandbox, 'GET /api/v1/users')).toBe(Math.ceil((index + 1) / PAGE_CAP));
+		expect(requestsTo(sandbox, 'GET /api/v1/users/:id')).toBe(3);
 		expect(sandbox.stats.writes).toEqual({ 'PUT /api/v1/users/:id': 1 });
 		expect(sandbox.stats.logins).toBe(1);
 	});
@@ -165,7 +163,7 @@ describe('Scenario 3: bulk access review', () => {
 			});
 			expect(result.error).toBeUndefined();
 			expectCompleteReview(result.items);
-			expect(requestsTo('GET /api/v1/users')).toBe(Math.ceil(DIRECTORY_SIZE / PAGE_CAP));
+			expect(requestsTo(sandbox, 'GET /api/v1/users')).toBe(Math.ceil(DIRECTORY_SIZE / PAGE_CAP));
 			expect(sandbox.stats.logins).toBe(1);
 			expect(sandbox.stats.requests).toBe(Math.ceil(DIRECTORY_SIZE / PAGE_CAP) + 1);
 		},
@@ -189,7 +187,7 @@ describe('Scenario 3: bulk access review', () => {
 			{ expired: false },
 			...Array.from({ length: rejectedAuth }, () => ({ expired: true })),
 		]);
-		expect(requestsTo('GET /api/v1/users')).toBe(pages + rejectedAuth);
+		expect(requestsTo(sandbox, 'GET /api/v1/users')).toBe(pages + rejectedAuth);
 	});
 });
 

@@ -1,11 +1,10 @@
 import { auditLineOf } from '../../sandbox/entities/auditLog/model';
 import { auditLogApi } from '../../sandbox/entities/auditLog/routes';
-import { PollHarness } from '../../test/harness/poll';
 import { measure, spread } from '../measure';
 import type { Row } from '../report';
 import { countGoal } from '../report';
 import type { BenchContext, Scenario } from './common';
-import { freshCredentials } from './common';
+import { activeTrigger } from './common';
 
 const SCENARIO = 9;
 const ROUTE = 'GET /api/v1/audit-log';
@@ -49,13 +48,7 @@ async function pollRows(context: BenchContext, rotating: boolean): Promise<Row[]
 		}
 	};
 	appendLines(LOG_LINES);
-	const trigger = new PollHarness({
-		credentials: freshCredentials(sandbox),
-		parameters: { events: ['auditLogEntry'] },
-		saveModel: 'emitAndActivation',
-	});
-	const activation = await trigger.activate();
-	if (activation.error) throw activation.error;
+	const trigger = await activeTrigger(sandbox, ['auditLogEntry']);
 
 	const polls: Poll[] = [];
 	for (let run = 0; run < options.warmup + options.runs; run++) {

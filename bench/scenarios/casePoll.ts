@@ -1,24 +1,23 @@
 import { CASE_PAGE_SIZE } from '../../nodes/BigId/trigger/casePoller';
 import { startSandbox } from '../../sandbox';
-import { PollHarness } from '../../test/harness/poll';
 import { measure, pairedRuns } from '../measure';
 import { RawClient } from '../rawClient';
 import type { Measured, Scenario } from './common';
 import {
 	countRow,
-	freshCredentials,
+	activeTrigger,
 	logins,
 	overheadRow,
 	PAGE_CAP,
 	pairedRow,
 	produced,
+	readNewestFirstPage,
 	requests,
 	requestsTo,
 	ms,
 } from './common';
 
 const ROUTE = 'GET /api/v1/actionable-insights/all-cases';
-const NEWEST_FIRST = JSON.stringify([{ field: 'updated_at', order: 'desc' }]);
 const SCENARIO = 8;
 const UNSAMPLED = { memory: false };
 
@@ -34,13 +33,7 @@ export const caseTriggerPoll: Scenario = async ({ options }) => {
 	}
 	const raw = new RawClient(sandbox);
 	try {
-		const trigger = new PollHarness({
-			credentials: freshCredentials(sandbox),
-			parameters: { events: ['caseCreated', 'caseStatusChanged'] },
-			saveModel: 'emitAndActivation',
-		});
-		const activation = await trigger.activate();
-		if (activation.error) throw activation.error;
+		const trigger = await activeTrigger(sandbox, ['caseCreated', 'caseStatusChanged']);
 		await raw.login();
 		const packPoll = async (): Promise<Measured> => {
 			const { result, measurement } = await measure(sandbox, () => trigger.poll(), UNSAMPLED);
@@ -50,13 +43,7 @@ export const caseTriggerPoll: Scenario = async ({ options }) => {
 		const rawPage = async (): Promise<Measured> => {
 			const { measurement } = await measure(
 				sandbox,
-				() =>
-					raw.get('/api/v1/actionable-insights/all-cases', {
-						sort: NEWEST_FIRST,
-						skip: 0,
-						limit: CASE_PAGE_SIZE,
-						requireTotalCount: true,
-					}),
+				() => readNewestFirstPage(raw, '/api/v1/actionable-insights/all-cases', 0, CASE_PAGE_SIZE),
 				UNSAMPLED,
 			);
 			return { measurement, produced: 0 };

@@ -1,8 +1,11 @@
+import { NEWEST_FIRST } from '../../nodes/BigId/api/list';
 import type { Sandbox } from '../../sandbox';
 import type { TestCredentialsHelper } from '../../test/harness/credentialsHelper';
 import { createCredentials } from '../../test/harness/engine';
+import { PollHarness } from '../../test/harness/poll';
 import type { Measurement, Pair } from '../measure';
 import { spread } from '../measure';
+import type { RawClient } from '../rawClient';
 import type { Goal, Row } from '../report';
 import { ratios } from '../report';
 
@@ -173,3 +176,25 @@ export const loginsRow = (scenario: number, label: string, pairs: Pairs) =>
 		text: '≤ 1',
 		met: (run) => logins(run) <= 1,
 	});
+
+/** The raw read of one page as the trigger asks for it: newest `updated_at` first, with the total. */
+export async function readNewestFirstPage(
+	raw: RawClient,
+	path: string,
+	skip: number,
+	limit: number,
+): ReturnType<RawClient['get']> {
+	return await raw.get(path, { sort: NEWEST_FIRST, skip, limit, requireTotalCount: true });
+}
+
+/** The BigID Trigger for these events on a fresh credential, activated (its baseline taken). */
+export async function activeTrigger(sandbox: Sandbox, events: string[]): Promise<PollHarness> {
+	const trigger = new PollHarness({
+		credentials: freshCredentials(sandbox),
+		parameters: { events },
+		saveModel: 'emitAndActivation',
+	});
+	const activation = await trigger.activate();
+	if (activation.error) throw activation.error;
+	return trigger;
+}

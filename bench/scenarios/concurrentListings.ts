@@ -10,7 +10,6 @@ import type { Sandbox } from '../../sandbox';
 import type { TestCredentialsHelper } from '../../test/harness/credentialsHelper';
 import { runWorkflow } from '../../test/harness/engine';
 import { listingNode } from '../../test/harness/listingNode';
-import { PollHarness } from '../../test/harness/poll';
 import { measure, pairedRuns, spread } from '../measure';
 import { sequentialPeerNode } from '../peerNode';
 import { RawClient } from '../rawClient';
@@ -18,6 +17,7 @@ import type { Row } from '../report';
 import { countGoal, ratios, timeGoal } from '../report';
 import type { BenchContext, Measured, Scenario } from './common';
 import {
+	activeTrigger,
 	freshCredentials,
 	logins,
 	PAGE_CAP,
@@ -214,13 +214,7 @@ const paginationAlone = (sandbox: Sandbox, concurrency: number): Work => ({
 });
 
 async function userTriggerPoll(sandbox: Sandbox): Promise<Work> {
-	const trigger = new PollHarness({
-		credentials: freshCredentials(sandbox),
-		parameters: { events: [...USER_EVENTS] },
-		saveModel: 'emitAndActivation',
-	});
-	const activation = await trigger.activate();
-	if (activation.error) throw activation.error;
+	const trigger = await activeTrigger(sandbox, [...USER_EVENTS]);
 	const users = sandbox.store.users.length;
 	return {
 		label: `User trigger poll, ${users.toLocaleString('en-US')} users, no change`,

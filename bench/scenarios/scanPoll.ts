@@ -1,6 +1,7 @@
+import { NEWEST_FIRST } from '../../nodes/BigId/api/list';
 import { SCAN_PAGE_SIZE } from '../../nodes/BigId/trigger/scanPoller';
 import { parseSort } from '../../sandbox/query';
-import { PollHarness } from '../../test/harness/poll';
+import type { PollHarness } from '../../test/harness/poll';
 import type { Pair } from '../measure';
 import { measure } from '../measure';
 import { RawClient } from '../rawClient';
@@ -8,19 +9,18 @@ import type { Row } from '../report';
 import type { BenchContext, Measured, Scenario } from './common';
 import {
 	countRow,
-	freshCredentials,
+	activeTrigger,
 	logins,
 	overheadRow,
 	pairedRow,
 	produced,
+	readNewestFirstPage,
 	requests,
 	requestsTo,
 	ms,
 } from './common';
 
 const ROUTE = 'GET /api/v1/scans/parent-scans';
-/** The order the trigger asks for: newest `updated_at` first. */
-const NEWEST_FIRST = JSON.stringify([{ field: 'updated_at', order: 'desc' }]);
 
 /**
  * The sandbox sorts its history again after each change and caches the order; doing that before
@@ -83,12 +83,12 @@ async function pollRows(
 			async () => {
 				const scans = [];
 				for (let skip = 0; skip < pages * SCAN_PAGE_SIZE; skip += SCAN_PAGE_SIZE) {
-					const body = await raw.get('/api/v1/scans/parent-scans', {
-						sort: NEWEST_FIRST,
+					const body = await readNewestFirstPage(
+						raw,
+						'/api/v1/scans/parent-scans',
 						skip,
-						limit: SCAN_PAGE_SIZE,
-						requireTotalCount: true,
-					});
+						SCAN_PAGE_SIZE,
+					);
 					scans.push(...((body.data as { scanParents: unknown[] }).scanParents ?? []));
 				}
 				return scans;
@@ -132,13 +132,7 @@ async function pollRows(
 /** The scan trigger over a long history: polls where nothing happened, then polls with new scans. */
 export const scanTriggerPoll: Scenario = async (context) => {
 	const { sandbox, options } = context;
-	const trigger = new PollHarness({
-		credentials: freshCredentials(sandbox),
-		parameters: { events: ['scanFinished'] },
-		saveModel: 'emitAndActivation',
-	});
-	const activation = await trigger.activate();
-	if (activation.error) throw activation.error;
+	const trigger = await activeTrigger(sandbox, ['scanFinished']);
 	const raw = new RawClient(sandbox);
 	await raw.login();
 	const history = sandbox.store.parentScans.length.toLocaleString('en-US');

@@ -5,14 +5,13 @@ import type { UserState } from '../../nodes/BigId/trigger/userChanges';
 import { detectUserChanges } from '../../nodes/BigId/trigger/userChanges';
 import { USER_FIELDS } from '../../nodes/BigId/trigger/userRecords';
 import type { Sandbox, SandboxStore } from '../../sandbox';
-import { PollHarness } from '../../test/harness/poll';
 import { measure, pairedRuns, spread } from '../measure';
 import { RawClient } from '../rawClient';
 import { countGoal } from '../report';
 import type { Measured, Scenario } from './common';
 import {
 	countRow,
-	freshCredentials,
+	activeTrigger,
 	logins,
 	memoryRows,
 	ms,
@@ -101,13 +100,7 @@ async function timeDetection(sandbox: Sandbox, previous: UserState): Promise<num
 /** The user trigger over every user, each poll finding `changes` changes. */
 export const userTriggerPoll: Scenario = async ({ sandbox, options }) => {
 	const { store } = sandbox;
-	const trigger = new PollHarness({
-		credentials: freshCredentials(sandbox),
-		parameters: { events: [...USER_EVENTS] },
-		saveModel: 'emitAndActivation',
-	});
-	const activation = await trigger.activate();
-	if (activation.error) throw activation.error;
+	const trigger = await activeTrigger(sandbox, [...USER_EVENTS]);
 	const raw = new RawClient(sandbox);
 	await raw.login();
 

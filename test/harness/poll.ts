@@ -19,6 +19,12 @@ export const TRIGGER_NODE_TYPE = 'n8n-nodes-bigid.bigIdTrigger';
 export const TRIGGER_NODE_NAME = 'BigID Trigger';
 registerNodeType(TRIGGER_NODE_TYPE, new BigIdTrigger());
 
+/** `event id` of a user or scan trigger item: what tests compare emitted events by. */
+export function eventKeyOf(item: IDataObject): string {
+	const subject = (item.user ?? item.scan) as IDataObject | undefined;
+	return `${String(item.event)} ${String(subject?.id)}`;
+}
+
 export interface PollOutcome {
 	/** The items of the execution this poll started, or null when it started none. */
 	items: IDataObject[] | null;
@@ -102,6 +108,14 @@ export class PollHarness {
 	 */
 	interruptNextPoll(): void {
 		this.interruptPending = true;
+	}
+
+	/** A poll that emits and never saves (`interruptNextPoll`), then n8n restarts and polls again. */
+	async crashBetweenEmitAndSave(): Promise<void> {
+		this.interruptNextPoll();
+		await this.poll();
+		await this.restart();
+		await this.poll();
 	}
 
 	private load(activation: WorkflowActivateMode): void {

@@ -2,6 +2,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { Sandbox, SandboxOptions } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
+import type { CasesModel } from '../../sandbox/entities/cases/model';
+import { casesApi } from '../../sandbox/entities/cases/routes';
 import type { TestCredentialsHelper } from './credentialsHelper';
 import { createCredentials } from './engine';
 
@@ -24,6 +26,21 @@ export async function startSandboxSession(
 		...credential,
 	});
 	return { sandbox, credentials };
+}
+
+export interface CaseSession extends SandboxSession {
+	cases: CasesModel;
+}
+
+/** A sandbox session with its DSPM cases model at hand, to open cases and change their status. */
+export async function startCaseSession(options: SandboxOptions): Promise<CaseSession> {
+	const session = await startSandboxSession(options);
+	return { ...session, cases: session.sandbox.store.model(casesApi) };
+}
+
+/** How many requests the sandbox answered on a route (`GET /api/v1/users`), none counting as 0. */
+export function requestsTo(sandbox: Sandbox, route: string): number {
+	return sandbox.stats.byRoute[route] ?? 0;
 }
 
 /** Everything an execution produced, as text, for the "no secret anywhere" checks. */

@@ -33,6 +33,12 @@ export interface PollEnd {
 }
 
 /** Whether a poll works on a copy of the saved state rather than on the state in n8n's memory. */
+/**
+ * How many executions carry a change after `crashBetweenEmitAndSave`: a fenced-out poll starts
+ * none, while n8n 1.x's unawaited save can lose the state of one that started.
+ */
+export const deliveriesAfterCrash = (model: SaveModel) => (model === 'durableCursor' ? 1 : 2);
+
 export const pollsOnSavedCopy = (model: SaveModel) => model === 'durableCursor';
 
 /** Whether the poll's state reaches the database. */

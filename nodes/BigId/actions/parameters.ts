@@ -6,9 +6,6 @@ import { concurrencyProblem, pageSizeProblem } from '../api/list';
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
 import { MAX_LIMIT } from './common.descriptions';
 
-export const FIND_DATA_SOURCE_IDS =
-	'Use Data Source > Get Many (GET /ds-connections) to find the _id of each data source, or choose them from the list.';
-
 /** Return All / Limit of a Get Many operation: undefined means every item. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
@@ -112,4 +109,23 @@ export function readListOptions(
 		pageSize: readPageSize.call(this, itemIndex),
 		concurrency: readConcurrency.call(this, itemIndex),
 	};
+}
+
+/** An optional date filter in epoch milliseconds: undefined when empty, an error naming the filter when unreadable. */
+export function readOptionalDate(
+	this: IExecuteFunctions,
+	displayName: string,
+	value: unknown,
+	itemIndex: number,
+): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	// String() first: an expression may give a Luxon DateTime, whose text is ISO.
+	const time = Date.parse(String(value));
+	if (!Number.isFinite(time)) {
+		throw new NodeOperationError(this.getNode(), `${displayName} is not a date: ${String(value)}`, {
+			itemIndex,
+			description: 'Enter a date and time, for example 2026-01-31T09:00:00Z.',
+		});
+	}
+	return time;
 }

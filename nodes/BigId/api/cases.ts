@@ -1,17 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import {
-	caseOutputOf,
-	caseUpdatedAt,
-	KNOWN_CASE_STATUSES,
-	policyGroupOutputOf,
-} from '../model/case';
+import { caseOutputOf, KNOWN_CASE_STATUSES, policyGroupOutputOf } from '../model/case';
 import type { BigIdContext, ListResult } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import { asNodeError } from './errors';
 import type { ListOptions } from './list';
-import { listOf } from './list';
+import { listOf, newestFirst } from './list';
 
 const ACTIONABLE_INSIGHTS = 'actionable-insights';
 
@@ -51,60 +46,48 @@ async function withPagingHint<T>(
 	}
 }
 
-/** `GET /actionable-insights/all-cases`: DSPM cases (`data.cases`), in the normalised case shape. */
-export async function listCases(
-	this: BigIdContext,
+/** A list under `/actionable-insights`: paged by the chosen parameter, filtered by BigID's JSON filter. */
+async function listInsights(
+	context: BigIdContext,
+	endpoint: string,
+	listKey: string,
+	outputOf: (item: IDataObject) => IDataObject,
 	{ paging = DEFAULT_CASE_PAGING, ...options }: CaseListOptions,
-	itemIndex = 0,
+	itemIndex: number,
 ): Promise<ListResult> {
-	return await withPagingHint(this, paging, itemIndex, async () =>
+	return await withPagingHint(context, paging, itemIndex, async () =>
 		listOf.call(
-			this,
+			context,
 			{
 				...options,
-				path: [ACTIONABLE_INSIGHTS, 'all-cases'],
-				listKey: 'cases',
+				path: [ACTIONABLE_INSIGHTS, endpoint],
+				listKey,
 				offsetParameter: paging,
 				hints: { 400: FILTER_HINT },
 			},
-			caseOutputOf,
+			outputOf,
 			itemIndex,
 		),
 	);
 }
 
-const NEWEST_FIRST = JSON.stringify([{ field: 'updated_at', order: 'desc' }]);
-
-function isNewestFirst(page: IDataObject[]): boolean {
-	return page.every(
-		(item, index) => index === 0 || caseUpdatedAt(page[index - 1]) >= caseUpdatedAt(item),
-	);
-}
-
-/**
- * Cases newest `updated_at` first, read until a page reaches back before `sinceMs` (with
- * `Infinity`: the first page only). A BigID that ignored the sort would make stopping early lose
- * cases, so a page out of order means reading to the end. The caller drops the older cases.
- */
-export async function listCasesNewestFirst(
+/** `GET /actionable-insights/all-cases`: DSPM cases (`data.cases`), in the normalised case shape. */
+export async function listCases(
 	this: BigIdContext,
-	sinceMs: number,
 	options: CaseListOptions,
 	itemIndex = 0,
 ): Promise<ListResult> {
-	let ordered = true;
-	return await listCases.call(
-		this,
-		{
-			...options,
-			qs: { ...options.qs, sort: NEWEST_FIRST },
-			stopWhen: (page) => {
-				ordered &&= isNewestFirst(page);
-				return ordered && page.some((item) => caseUpdatedAt(item) < sinceMs);
-			},
-		},
-		itemIndex,
-	);
+	return await listInsights(this, 'all-cases', 'cases', caseOutputOf, options, itemIndex);
+}
+
+/** Cases newest `updated_at` first, down to `sinceMs` (api/list.ts `newestFirst`). */
+export async function listCasesNewestFirst(
+	this: BigIdContext,
+	sinceMs: number,
+	{ paging, ...options }: CaseListOptions,
+	itemIndex = 0,
+): Promise<ListResult> {
+	return await listCases.call(this, { ...newestFirst(options, sinceMs), paging }, itemIndex);
 }
 
 /**
@@ -129,23 +112,11 @@ export async function findCase(
 /** `GET /actionable-insights/cases-group-by-policy`: case counts by policy (`data.policies`). */
 export async function listCasesByPolicy(
 	this: BigIdContext,
-	{ paging = DEFAULT_CASE_PAGING, ...options }: CaseListOptions,
+	options: CaseListOptions,
 	itemIndex = 0,
 ): Promise<ListResult> {
-	return await withPagingHint(this, paging, itemIndex, async () =>
-		listOf.call(
-			this,
-			{
-				...options,
-				path: [ACTIONABLE_INSIGHTS, 'cases-group-by-policy'],
-				listKey: 'policies',
-				offsetParameter: paging,
-				hints: { 400: FILTER_HINT },
-			},
-			policyGroupOutputOf,
-			itemIndex,
-		),
-	);
+	const endpoint = 'cases-group-by-policy';
+	return await listInsights(this, endpoint, 'policies', policyGroupOutputOf, options, itemIndex);
 }
 
 /**

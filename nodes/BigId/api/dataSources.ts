@@ -9,6 +9,8 @@ import { unlessMissing } from './unconfirmed';
 
 const DS_CONNECTIONS = 'ds-connections';
 
+export const FIND_DATA_SOURCE_IDS = `Use Data Source > Get Many (GET /${DS_CONNECTIONS}) to find the _id of each data source, or choose them from the list.`;
+
 /** `GET /ds-connections`: data sources (`ds_connections`), both ID spellings filled. */
 export async function listDataSources(
 	this: BigIdContext,

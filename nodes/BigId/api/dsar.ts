@@ -3,9 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { normalizeObject } from '../model/object';
 import type { BigIdContext } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
+import { routeText } from './route';
 import { requireOffered } from './unconfirmed';
 
 const SAR = 'sar';
+/** Submit Request's endpoint, which BigID does not document: the operation's notice names it. */
+export const SUBMIT_REQUEST_ROUTE = routeText([SAR, 'reports'], 'POST');
 const PROFILE_NOT_FOUND_FIX =
 	'Make sure the profile ID is valid and fetched from DSAR > Get Profiles (GET /sar/profiles), or choose the profile from the list.';
 

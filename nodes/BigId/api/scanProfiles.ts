@@ -7,6 +7,7 @@ import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import type { ListOptions } from './list';
 import { listOf } from './list';
 import type { EndpointOutcome } from './unconfirmed';
+import { routeText } from './route';
 import { endpointNotOffered, requireOffered, unlessMissing } from './unconfirmed';
 
 const SCAN_PROFILES = 'scanProfiles';
@@ -63,7 +64,7 @@ export async function listScanProfiles(
 		throw endpointNotOffered(
 			this,
 			'listing scan profiles',
-			`GET /api/v1/${SCAN_PROFILES}`,
+			routeText([SCAN_PROFILES]),
 			outcome.missingStatus,
 			itemIndex,
 		);

@@ -5,7 +5,7 @@ import { parentScanOutputOf, startedScanIdOf } from '../model/scan';
 import type { BigIdContext, ListResult } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import type { ListOptions } from './list';
-import { listOf } from './list';
+import { listOf, newestFirst } from './list';
 import { PROFILE_NOT_FOUND_FIX } from './scanProfiles';
 
 const SCANS = 'scans';
@@ -40,6 +40,15 @@ export async function listParentScans(
 		parentScanOutputOf,
 		itemIndex,
 	);
+}
+
+/** Parent scans newest `updated_at` first, down to `sinceMs` when given (api/list.ts `newestFirst`). */
+export async function listParentScansNewestFirst(
+	this: BigIdContext,
+	sinceMs: number | undefined,
+	options: ListOptions,
+): Promise<ListResult> {
+	return await listParentScans.call(this, newestFirst(options, sinceMs));
 }
 
 /** `GET /scans/{id}/status`: `{status, progress}` as BigID answers it, unwrapped. */

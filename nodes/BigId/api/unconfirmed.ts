@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { BigIdContext, BigIdRequest } from '../transport';
 import { bigIdApiRequest } from '../transport';
 import { asNodeError } from './errors';
+import { routeText } from './route';
 
 export type EndpointOutcome<T> = { answer: T } | { missingStatus: string };
 
@@ -58,7 +59,7 @@ export async function requireOffered(
 		itemIndex,
 	);
 	if ('missingStatus' in outcome) {
-		const route = `${request.method ?? 'GET'} /api/v1/${request.path.join('/')}`;
+		const route = routeText(request.path, request.method);
 		throw endpointNotOffered(context, what, route, outcome.missingStatus, itemIndex);
 	}
 	return outcome.answer;

@@ -15,6 +15,7 @@ import {
 import { asNodeError } from './errors';
 import type { ListOptions } from './list';
 import { listRolesOnce } from './roles';
+import { pathText } from './route';
 
 /**
  * The seed's `/users` (`role` by name) or real deployments' `/access-management/users` (wrapped,
@@ -28,6 +29,11 @@ const LIST_PATHS: Record<UserEndpoint, string[]> = {
 	users: [USERS],
 	accessManagement: ['access-management', USERS],
 };
+
+/** A users list's path as the options that choose it show it: `/api/v1/access-management/users`. */
+export function userListPathText(endpoint: UserEndpoint): string {
+	return pathText(LIST_PATHS[endpoint]);
+}
 
 const USER_ID_HINTS = {
 	400: "Double-check the user ID you're using: it is the user's _id (24 hexadecimal characters), not the login name.",

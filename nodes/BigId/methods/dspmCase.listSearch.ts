@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listCasesNewestFirst } from '../api/cases';
-import { containsText } from '../model/object';
+import { searchResults } from './search';
 
 /** The most recently changed cases (one page of them): a searchable list, not an inventory. */
 const SEARCHED_CASES = 200;
@@ -14,21 +14,13 @@ export async function searchCases(
 		pageSize: SEARCHED_CASES,
 		limit: SEARCHED_CASES,
 	});
-	return {
-		results: items
-			.filter((item) =>
-				containsText(
-					filter,
-					item.caseId,
-					item.label,
-					item.policyName,
-					item.dataSourceName,
-					item._id,
-				),
-			)
-			.map((item) => ({
-				name: `${String(item.caseId)}: ${String(item.label ?? item.policyName)} (${String(item.status)})`,
-				value: String(item._id),
-			})),
-	};
+	return searchResults(
+		items,
+		filter,
+		(item) => [item.caseId, item.label, item.policyName, item.dataSourceName, item._id],
+		(item) => ({
+			name: `${String(item.caseId)}: ${String(item.label ?? item.policyName)} (${String(item.status)})`,
+			value: String(item._id),
+		}),
+	);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOf } from './object';
+import { comparisonKey as caseStatusKey, idOf } from './object';
 
 /** The statuses BigID clients are seen to set; BigID's set is open, so others pass through. */
 export const KNOWN_CASE_STATUSES = [
@@ -22,14 +22,17 @@ export type EqualityOperator = 'equal' | 'equals';
 export const DEFAULT_EQUALITY_OPERATOR: EqualityOperator = 'equal';
 
 /**
- * The one comparison key of a case status or severity: `Acknowledged`, `acknowledged` and
+ * The comparison key of a case status or severity: `Acknowledged`, `acknowledged` and
  * `ACKNOWLEDGED ` are one status, as are `in_progress` and `In Progress`.
  */
-export function caseStatusKey(status: unknown): string {
-	return String(status ?? '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
-}
+export { caseStatusKey };
+
+/** A case's status key, from BigID's `caseStatus` or the output's `status`. */
+export const caseStatusOf = (item: IDataObject) => caseStatusKey(item.caseStatus ?? item.status);
+
+/** A case's (or a policy group's) severity key, from BigID's `severityLevel` or `severity`. */
+export const caseSeverityOf = (item: IDataObject) =>
+	caseStatusKey(item.severityLevel ?? item.severity);
 
 export function isFriendlyCaseId(value: string): boolean {
 	return FRIENDLY_CASE_ID.test(value);
@@ -94,8 +97,8 @@ export function caseOutputOf(item: IDataObject): IDataObject {
 		id,
 		_id: id,
 		caseId: item.caseId ?? id,
-		status: caseStatusKey(item.caseStatus ?? item.status),
-		severity: caseStatusKey(item.severityLevel ?? item.severity) || null,
+		status: caseStatusOf(item),
+		severity: caseSeverityOf(item) || null,
 		label: item.caseLabel ?? item.label ?? null,
 		...passThrough,
 		owner: item.dataSourceOwner ?? item.policyOwner ?? null,
@@ -168,21 +171,13 @@ export function rawCaseFilterProblem(parsed: unknown): string | undefined {
 		: undefined;
 }
 
-/** When the case last changed; a case without a date sorts as the oldest. */
-export function caseUpdatedAt(item: IDataObject): number {
-	const value = item.updated_at ?? item.updatedAt;
-	const parsed =
-		typeof value === 'string' || typeof value === 'number' ? Date.parse(String(value)) : NaN;
-	return Number.isFinite(parsed) ? parsed : -Infinity;
-}
-
 /** A row of the policy summary (cases grouped by policy), with `status` and `severity` as comparison keys. */
 export function policyGroupOutputOf(group: IDataObject): IDataObject {
 	const caseCount = Number(group.caseCount);
 	return {
 		...group,
 		status: caseStatusKey(group.caseStatus) || null,
-		severity: caseStatusKey(group.severity ?? group.severityLevel) || null,
+		severity: caseSeverityOf(group) || null,
 		caseCount: Number.isFinite(caseCount) ? caseCount : null,
 	};
 }

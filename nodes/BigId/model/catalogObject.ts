@@ -126,7 +126,7 @@ export function catalogObjectOf(object: IDataObject): IDataObject {
 	};
 }
 
-/** What `/data-catalog/count` answers: `{count}`, another total's name, or a bare number. */
+/** What the catalog count (api/catalog.ts) answers: `{count}`, another total's name, or a bare number. */
 export function catalogCountOf(answer: IDataObject): number | null {
 	return countOf(first(answer.count, answer.totalRowsCounter, answer.totalCount, answer.value));
 }

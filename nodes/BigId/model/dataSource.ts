@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { flagOf } from './object';
+
 /** A data source as the node's parameters give it: by ID or by exact name. */
 export interface DataSourceLocator {
 	mode: string;
@@ -15,7 +17,7 @@ export function dataSourceMatches(
 
 /** BigID's `enabled` is the string "yes"/"no" on real deployments; absent means enabled. */
 export function isDataSourceEnabled(source: IDataObject): boolean {
-	return !['no', 'false'].includes(String(source.enabled).toLowerCase());
+	return flagOf(source.enabled) !== false;
 }
 
 /**

@@ -35,3 +35,43 @@ export function containsText(filter: string | undefined, ...values: unknown[]): 
 	const needle = filter.toLowerCase();
 	return values.some((value) => typeof value === 'string' && value.toLowerCase().includes(needle));
 }
+
+/**
+ * The one comparison key of a BigID state, status or severity: versions spell the same one
+ * 'Completed With Errors', 'completed_with_errors' or 'CompletedWithErrors', so only letters and
+ * digits count, without case.
+ */
+export function comparisonKey(value: unknown): string {
+	return String(value ?? '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
+}
+
+/** A BigID date as epoch milliseconds, or `fallback` when it is absent or unreadable. */
+export function timeOf(value: unknown, fallback: number): number {
+	const parsed =
+		typeof value === 'string' || typeof value === 'number' ? Date.parse(String(value)) : NaN;
+	return Number.isFinite(parsed) ? parsed : fallback;
+}
+
+/** When the object last changed (`updated_at`, else `updatedAt`); one without a date sorts as the oldest. */
+export function updatedAtOf(object: IDataObject): number {
+	return timeOf(object.updated_at ?? object.updatedAt, -Infinity);
+}
+
+/** Text a user may give as one comma-separated string or as an array: its entries trimmed, empty ones dropped. */
+export function listedValues(value: unknown): string[] {
+	const entries = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return entries.map((entry) => String(entry ?? '').trim()).filter((entry) => entry !== '');
+}
+
+/**
+ * A BigID yes/no field, which versions send as a boolean or as text ("yes", "no", "false", in
+ * any case); undefined when it is neither.
+ */
+export function flagOf(value: unknown): boolean | undefined {
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
+	if (text === true || text === 'true' || text === 'yes') return true;
+	if (text === false || text === 'false' || text === 'no') return false;
+	return undefined;
+}

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOf } from './object';
+import { comparisonKey, idOf } from './object';
 
 /** A role as the node's parameters give it: picked from the list (its ID), or typed as a name or an ID. */
 export interface RoleReference {
@@ -27,8 +27,6 @@ export function findRole(roles: IDataObject[], reference: RoleReference): IDataO
 	);
 }
 
-const squeeze = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-
 function editDistance(left: string, right: string): number {
 	let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
 	for (let i = 1; i <= left.length; i++) {
@@ -45,7 +43,7 @@ function editDistance(left: string, right: string): number {
 /** The role name a typo most likely meant: same letters in another case or spacing, or two edits away. */
 export function nearestRoleName(roles: IDataObject[], wanted: string): string | undefined {
 	const names = roles.map((role) => String(role.name ?? ''));
-	const sameLetters = names.find((name) => squeeze(name) === squeeze(wanted));
+	const sameLetters = names.find((name) => comparisonKey(name) === comparisonKey(wanted));
 	if (sameLetters !== undefined) return sameLetters;
 	const scored = names
 		.map((name) => ({ name, distance: editDistance(name.toLowerCase(), wanted.toLowerCase()) }))

@@ -1,41 +1,41 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOf, normalizeObject } from './object';
+import { comparisonKey, idOf, listedValues, normalizeObject } from './object';
 
 /** BigID's set of scan states is open: these end a scan unless the user configures others. */
 export const DEFAULT_TERMINAL_STATES = 'Completed, Failed, Stopped, Aborted, CompletedWithErrors';
 
+/** The comparison key of a scan state: 'Completed With Errors' is 'completedwitherrors'. */
+export { comparisonKey as scanStateKey } from './object';
+
+const SUCCEEDED_KEY = comparisonKey('Completed');
+
 /**
- * The one comparison key of a scan state: BigID versions spell the same state 'Completed With
- * Errors', 'completed_with_errors' or 'CompletedWithErrors', so only letters and digits count,
- * without case.
+ * The keys of Terminal States (comma-separated text, or a list from an expression), as Wait for
+ * Completion and Scan Finished take them; empty when none is given.
  */
-export function scanStateKey(state: unknown): string {
-	return String(state ?? '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
-}
-
-const SUCCEEDED_KEY = scanStateKey('Completed');
-
-/** The keys of a comma-separated list of states, as Terminal States takes them; empty when none is given. */
-export function terminalStateKeysOf(text: string): Set<string> {
+export function terminalStateKeysOf(value: unknown): Set<string> {
 	return new Set(
-		text
-			.split(',')
-			.map(scanStateKey)
+		listedValues(value)
+			.map(comparisonKey)
 			.filter((key) => key !== ''),
 	);
 }
 
+/** What to tell a user whose Terminal States lists no state. */
+export const EMPTY_TERMINAL_STATES = {
+	message: 'Terminal States is empty',
+	description: `List the scan states that end a scan, separated by commas, for example: ${DEFAULT_TERMINAL_STATES}.`,
+};
+
 export function isScanFinished(state: unknown, terminalKeys: ReadonlySet<string>): boolean {
-	const key = scanStateKey(state);
+	const key = comparisonKey(state);
 	return key !== '' && terminalKeys.has(key);
 }
 
 /** Only Completed is a success: Completed With Errors, Failed, Stopped... are not. */
 export function isScanSucceeded(state: unknown): boolean {
-	return scanStateKey(state) === SUCCEEDED_KEY;
+	return comparisonKey(state) === SUCCEEDED_KEY;
 }
 
 export interface ScanStatus extends IDataObject {
@@ -75,6 +75,13 @@ export function parentScanOutputOf(parent: IDataObject): IDataObject {
 	};
 }
 
+/** Keys a BigID scan must never carry out of the trigger, whatever the version answers. */
+const SCAN_SECRET_KEY = /password|token|secret/i;
+
+export function scanWithoutSecrets(scan: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(scan).filter(([key]) => !SCAN_SECRET_KEY.test(key)));
+}
+
 /** The new scan's ID in a start answer: `scanId` on the seed's, `_id`/`id` on others, at the top or nested. */
 export function startedScanIdOf(...candidates: unknown[]): string | undefined {
 	for (const candidate of candidates) {
@@ -86,7 +93,7 @@ export function startedScanIdOf(...candidates: unknown[]): string | undefined {
 	return undefined;
 }
 
-/** The scan of one data source (`/ds-connections/{name}/scan`), with its ID and derived flags. */
+/** The scan of one data source (api/dataSources.ts), with its ID and derived flags. */
 export function dataSourceScanOutputOf(
 	dataSourceName: string,
 	scan: IDataObject,

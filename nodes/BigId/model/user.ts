@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fillAliases, idOf } from './object';
+import { fillAliases, flagOf, idOf } from './object';
 
 export { idOf as userIdOf } from './object';
 
@@ -33,8 +33,12 @@ export const ACCESS_REVIEW_FIELDS = [
 	'updatedAt',
 ];
 
+/** The user's enabled flag as BigID spells it: `isEnabled`, on some versions `enabled`. */
+export const enabledFieldOf = (user: IDataObject) =>
+	user.isEnabled !== undefined ? user.isEnabled : user.enabled;
+
 /** Whether BigID considers the user enabled: the field is optional and defaults to true. */
-export const isUserEnabled = (user: IDataObject) => user.isEnabled !== false;
+export const isUserEnabled = (user: IDataObject) => flagOf(enabledFieldOf(user)) !== false;
 
 /** The seed's users carry a role name in `role`, real deployments' `roleIds`. */
 export function roleIdsOf(user: IDataObject): string[] | undefined {
@@ -49,6 +53,20 @@ export function needsRoleNames(user: IDataObject): boolean {
 export function userHasRole(user: IDataObject, role: IDataObject): boolean {
 	if (typeof user.role === 'string') return user.role === role.name;
 	return roleIdsOf(user)?.includes(idOf(role) ?? '') ?? false;
+}
+
+/** Role IDs as the node outputs them: their names (from `roleNames`), joined by ', '. */
+export function roleNamesOf(
+	roleIds: readonly unknown[],
+	roleNames: ReadonlyMap<string, string>,
+): string {
+	return roleIds.map((roleId) => roleNames.get(String(roleId)) ?? String(roleId)).join(', ');
+}
+
+/** A role value (a name, an ID or IDs) as the node outputs it: IDs named. */
+export function roleNameOf(value: unknown, roleNames: ReadonlyMap<string, string>): unknown {
+	if (Array.isArray(value)) return roleNamesOf(value, roleNames);
+	return typeof value === 'string' ? (roleNames.get(value) ?? value) : value;
 }
 
 /**
@@ -72,7 +90,7 @@ export function userOutputOf(
 	}
 	const roleIds = roleIdsOf(raw);
 	if (typeof raw.role !== 'string' && roleIds) {
-		user.role = roleIds.map((roleId) => roleNames.get(roleId) ?? roleId).join(', ');
+		user.role = roleNamesOf(roleIds, roleNames);
 	}
 	if (Array.isArray(raw.refreshTokens)) {
 		// Their names and expiry dates matter to an access review; their values never leave BigID.

@@ -12,18 +12,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { caseStatusDatesOf, caseStatusKey, caseUpdatedAt } from '../model/case';
-import { idOf, sameText } from '../model/object';
+import { caseSeverityOf, caseStatusDatesOf, caseStatusOf } from '../model/case';
+import { idOf, sameText, timeOf, updatedAtOf } from '../model/object';
 import type { CaseEventName, TriggerEvent } from './events';
-import { sortEvents, timeOf } from './events';
+import { sortEvents } from './events';
+import type { UpdatedAtCursor } from './cursor';
+import { BEFORE_EVERYTHING, changedSince, cursorAfter } from './cursor';
 import { hashId } from './fingerprint';
 
-export interface CaseCursor {
-	/** The newest `updated_at` processed, in epoch milliseconds. */
-	updatedAt: number;
-	/** `id:status` of the cases processed at exactly `updatedAt`, so a tie is neither lost nor repeated. */
-	boundary: string[];
-}
+/** Its boundary holds `id:status` keys. */
+export type CaseCursor = UpdatedAtCursor;
 
 export interface CaseDetectionOptions {
 	events: CaseEventName[];
@@ -46,7 +44,7 @@ interface StatusEntry {
 }
 
 function boundaryKey(item: IDataObject): string {
-	return `${idOf(item) ?? ''}:${caseStatusKey(item.status ?? item.caseStatus)}`;
+	return `${idOf(item) ?? ''}:${caseStatusOf(item)}`;
 }
 
 /**
@@ -54,7 +52,7 @@ function boundaryKey(item: IDataObject): string {
  * the dates lack it (or date it before another), it is taken to have been entered at `updated_at`.
  */
 export function statusHistoryOf(item: IDataObject): StatusEntry[] {
-	const current = caseStatusKey(item.status ?? item.caseStatus);
+	const current = caseStatusOf(item);
 	const entries = Object.entries(caseStatusDatesOf(item))
 		.map(([status, date]) => ({ status, at: timeOf(date, NaN) }))
 		.filter((entry) => Number.isFinite(entry.at) && entry.status !== current);
@@ -63,7 +61,7 @@ export function statusHistoryOf(item: IDataObject): StatusEntry[] {
 	const currentAt = timeOf(currentDate, NaN);
 	entries.push({
 		status: current,
-		at: Number.isFinite(currentAt) && currentAt >= latestOther ? currentAt : caseUpdatedAt(item),
+		at: Number.isFinite(currentAt) && currentAt >= latestOther ? currentAt : updatedAtOf(item),
 	});
 	return entries.sort(
 		(left, right) =>
@@ -73,10 +71,7 @@ export function statusHistoryOf(item: IDataObject): StatusEntry[] {
 
 function passesFilters(item: IDataObject, status: string, options: CaseDetectionOptions): boolean {
 	if (options.statuses.length > 0 && !options.statuses.includes(status)) return false;
-	if (
-		options.severities.length > 0 &&
-		!options.severities.includes(caseStatusKey(item.severity ?? item.severityLevel))
-	) {
+	if (options.severities.length > 0 && !options.severities.includes(caseSeverityOf(item))) {
 		return false;
 	}
 	if (options.policyNames.length === 0) return true;
@@ -84,7 +79,7 @@ function passesFilters(item: IDataObject, status: string, options: CaseDetection
 }
 
 export function caseCreatedEvent(item: IDataObject): TriggerEvent {
-	const createdAt = timeOf(item.created_at ?? item.createdAt, caseUpdatedAt(item));
+	const createdAt = timeOf(item.created_at ?? item.createdAt, updatedAtOf(item));
 	return {
 		event: 'caseCreated',
 		eventId: hashId(['caseCreated', idOf(item) ?? '']),
@@ -131,13 +126,6 @@ function eventsOf(item: IDataObject, cursor: CaseCursor, options: CaseDetectionO
 	return events;
 }
 
-/** Whether the case changed after the cursor (at it, when the cursor's boundary lacks it). */
-function isNew(item: IDataObject, cursor: CaseCursor): boolean {
-	const updatedAt = caseUpdatedAt(item);
-	if (updatedAt > cursor.updatedAt) return true;
-	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(item));
-}
-
 /**
  * Cases changed since the cursor, read newest first, and the events they give. Without a cursor
  * this is the baseline: the newest listed case becomes the cursor, nothing is reported.
@@ -147,23 +135,15 @@ export function detectCaseChanges(
 	cases: IDataObject[],
 	options: CaseDetectionOptions,
 ): CaseDetection {
-	const cursor = previous ?? { updatedAt: -Infinity, boundary: [] };
+	const cursor = previous ?? BEFORE_EVERYTHING;
 	const seen = new Set<string>();
-	const fresh = cases.filter((item) => {
+	const fresh = changedSince(cursor, cases, boundaryKey).filter((item) => {
 		const key = idOf(item) ?? '';
-		if (seen.has(key) || !Number.isFinite(caseUpdatedAt(item)) || !isNew(item, cursor)) {
-			return false;
-		}
+		if (seen.has(key)) return false;
 		seen.add(key);
 		return true;
 	});
-	const newest = Math.max(cursor.updatedAt, ...fresh.map(caseUpdatedAt));
-	const boundary = new Set(newest === cursor.updatedAt ? cursor.boundary : []);
-	for (const item of fresh) if (caseUpdatedAt(item) === newest) boundary.add(boundaryKey(item));
-	const nextState: CaseCursor = {
-		updatedAt: Number.isFinite(newest) ? newest : 0,
-		boundary: [...boundary].sort(),
-	};
+	const nextState = cursorAfter(cursor, fresh, boundaryKey);
 	if (previous === undefined) return { events: [], nextState };
 	return {
 		events: sortEvents(fresh.flatMap((item) => eventsOf(item, cursor, options))),

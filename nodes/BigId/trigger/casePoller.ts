@@ -5,6 +5,7 @@ import { listCasesNewestFirst } from '../api/cases';
 import type { TriggerEvent } from './events';
 import type { CaseCursor, CaseDetection, CaseDetectionOptions } from './caseChanges';
 import { detectCaseChanges } from './caseChanges';
+import { BEFORE_EVERYTHING } from './cursor';
 
 /** Small pages: a poll where nothing changed reads one of them. */
 export const CASE_PAGE_SIZE = 50;
@@ -36,7 +37,7 @@ export async function sampleCase(
 		pageSize: CASE_PAGE_SIZE,
 		paging: settings.paging,
 	});
-	const { events } = detectCaseChanges({ updatedAt: -Infinity, boundary: [] }, items, {
+	const { events } = detectCaseChanges(BEFORE_EVERYTHING, items, {
 		...settings,
 		events: ['caseCreated'],
 	});

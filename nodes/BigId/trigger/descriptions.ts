@@ -1,11 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOption, pageSizeOption } from '../actions/common.descriptions';
-import {
-	caseStatusOptions,
-	pagingParameterOption,
-} from '../actions/dspmCase/dspmCase.descriptions';
-import { CASE_SEVERITIES } from '../model/case';
+import { caseChoiceFilter, pagingParameterOption } from '../actions/dspmCase/dspmCase.descriptions';
+import { userEndpointOptions } from '../actions/user/user.descriptions';
 import { DEFAULT_TERMINAL_STATES } from '../model/scan';
 import { CASE_EVENTS, USER_EVENTS } from './events';
 import { USER_FIELDS } from './userRecords';
@@ -139,26 +136,14 @@ export const properties: INodeProperties[] = [
 				description:
 					'Only emit cases of these policies, separated by commas and compared without case. Empty for every policy.',
 			},
-			{
-				displayName: 'Severities',
-				name: 'severities',
-				type: 'multiOptions',
-				default: [],
-				description: 'Only emit cases of these severities. None selected for every severity.',
-				options: CASE_SEVERITIES.map((severity) => ({
-					name: severity.charAt(0).toUpperCase() + severity.slice(1),
-					value: severity,
-				})),
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				default: [],
-				description:
-					'Only emit a case created in, or changed to, one of these statuses. None selected for every status.',
-				options: caseStatusOptions,
-			},
+			caseChoiceFilter(
+				'severities',
+				'Only emit cases of these severities. None selected for every severity.',
+			),
+			caseChoiceFilter(
+				'statuses',
+				'Only emit a case created in, or changed to, one of these statuses. None selected for every status.',
+			),
 		],
 	},
 	{
@@ -245,18 +230,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'users',
 				description: 'Where this BigID version lists its users',
-				options: [
-					{
-						name: 'Users',
-						value: 'users',
-						description: 'GET /users, the endpoint of the user-management guide',
-					},
-					{
-						name: 'Access Management Users',
-						value: 'accessManagement',
-						description: 'GET /access-management/users, which newer BigID versions answer',
-					},
-				],
+				options: userEndpointOptions,
 			},
 			{
 				displayName: 'Watched Fields',

@@ -45,13 +45,6 @@ export interface TriggerEvent {
 	entry?: IDataObject;
 }
 
-/** A BigID date as epoch milliseconds, or `fallback` when it is absent or unreadable. */
-export function timeOf(value: unknown, fallback: number): number {
-	const parsed =
-		typeof value === 'string' || typeof value === 'number' ? Date.parse(String(value)) : NaN;
-	return Number.isFinite(parsed) ? parsed : fallback;
-}
-
 /** Oldest first; ties in a fixed order so the same changes always come out the same way. */
 export function sortEvents(events: TriggerEvent[]): TriggerEvent[] {
 	return [...events].sort(

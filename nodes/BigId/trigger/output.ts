@@ -1,13 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { scanWithoutSecrets } from '../model/scan';
 import type { TriggerEvent } from './events';
-
-/** Keys a BigID scan must never carry out of the node, whatever the version answers. */
-const SECRET_KEY = /password|token|secret/i;
-
-function withoutSecrets(object: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(object).filter(([key]) => !SECRET_KEY.test(key)));
-}
 
 /**
  * One trigger item: no pairedItem, a trigger item has no input to pair with. The user is already
@@ -21,7 +15,7 @@ export function toTriggerItem(event: TriggerEvent): INodeExecutionData {
 	};
 	if (event.scan) {
 		json.outcome = event.outcome;
-		json.scan = withoutSecrets(event.scan);
+		json.scan = scanWithoutSecrets(event.scan);
 	}
 	if (event.user) json.user = event.user;
 	if (event.case) json.case = event.case;

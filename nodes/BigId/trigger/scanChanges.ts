@@ -4,18 +4,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOf, sameText } from '../model/object';
+import { idOf, sameText, timeOf, updatedAtOf } from '../model/object';
 import { isScanFinished, isScanSucceeded, scanStateKey } from '../model/scan';
 import type { ScanOutcome, TriggerEvent } from './events';
-import { sortEvents, timeOf } from './events';
+import { sortEvents } from './events';
+import type { UpdatedAtCursor } from './cursor';
+import { BEFORE_EVERYTHING, changedSince, cursorAfter } from './cursor';
 import { hashId } from './fingerprint';
 
-export interface ScanCursor {
-	/** The newest `updated_at` processed, in epoch milliseconds. */
-	updatedAt: number;
-	/** `id:state` of the scans processed at exactly `updatedAt`, so a tie is neither lost nor repeated. */
-	boundary: string[];
-}
+/** Its boundary holds `id:state` keys. */
+export type ScanCursor = UpdatedAtCursor;
 
 export type OutcomeFilter = 'any' | ScanOutcome;
 
@@ -30,11 +28,6 @@ export interface ScanDetectionOptions {
 export interface ScanDetection {
 	events: TriggerEvent[];
 	nextState: ScanCursor;
-}
-
-/** When the parent scan last changed; a scan without a date sorts as the oldest. */
-export function scanUpdatedAt(scan: IDataObject): number {
-	return timeOf(scan.updated_at ?? scan.updatedAt, -Infinity);
 }
 
 function boundaryKey(scan: IDataObject): string {
@@ -60,7 +53,7 @@ export function matchesScanFilters(scan: IDataObject, options: ScanDetectionOpti
 }
 
 export function scanFinishedEvent(scan: IDataObject): TriggerEvent {
-	const updatedAt = scanUpdatedAt(scan);
+	const updatedAt = updatedAtOf(scan);
 	return {
 		event: 'scanFinished',
 		eventId: hashId([
@@ -75,18 +68,6 @@ export function scanFinishedEvent(scan: IDataObject): TriggerEvent {
 	};
 }
 
-/** Whether a page, listed newest `updated_at` first, already reaches back past the cursor. */
-export function reachesPastCursor(cursor: ScanCursor | undefined, page: IDataObject[]): boolean {
-	if (cursor === undefined) return true;
-	return page.some((scan) => scanUpdatedAt(scan) < cursor.updatedAt);
-}
-
-function isNew(scan: IDataObject, cursor: ScanCursor): boolean {
-	const updatedAt = scanUpdatedAt(scan);
-	if (updatedAt > cursor.updatedAt) return true;
-	return updatedAt === cursor.updatedAt && !cursor.boundary.includes(boundaryKey(scan));
-}
-
 /**
  * Parent scans changed since the cursor, of which those that reached a terminal state (and
  * pass the filters) are reported. Without a cursor this is the baseline: the newest listed
@@ -97,17 +78,9 @@ export function detectFinishedScans(
 	parents: IDataObject[],
 	options: ScanDetectionOptions,
 ): ScanDetection {
-	const cursor = previous ?? { updatedAt: -Infinity, boundary: [] };
-	const fresh = parents.filter(
-		(scan) => Number.isFinite(scanUpdatedAt(scan)) && isNew(scan, cursor),
-	);
-	const newest = Math.max(cursor.updatedAt, ...fresh.map(scanUpdatedAt));
-	const boundary = new Set(newest === cursor.updatedAt ? cursor.boundary : []);
-	for (const scan of fresh) if (scanUpdatedAt(scan) === newest) boundary.add(boundaryKey(scan));
-	const nextState: ScanCursor = {
-		updatedAt: Number.isFinite(newest) ? newest : 0,
-		boundary: [...boundary].sort(),
-	};
+	const cursor = previous ?? BEFORE_EVERYTHING;
+	const fresh = changedSince(cursor, parents, boundaryKey);
+	const nextState = cursorAfter(cursor, fresh, boundaryKey);
 	if (previous === undefined) return { events: [], nextState };
 
 	const seen = new Set<string>();

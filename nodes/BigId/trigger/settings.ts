@@ -6,7 +6,8 @@ import { DEFAULT_USER_ENDPOINT } from '../api/users';
 import type { CasePaging } from '../api/cases';
 import { DEFAULT_CASE_PAGING } from '../api/cases';
 import { caseStatusKey } from '../model/case';
-import { DEFAULT_TERMINAL_STATES, terminalStateKeysOf } from '../model/scan';
+import { listedValues } from '../model/object';
+import { DEFAULT_TERMINAL_STATES, EMPTY_TERMINAL_STATES, terminalStateKeysOf } from '../model/scan';
 import { concurrencyProblem, pageSizeProblem } from '../api/list';
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
 import type { TriggerEventName, UserEventName } from './events';
@@ -39,12 +40,6 @@ export interface TriggerSettings {
 	audit?: AuditDetectionOptions;
 }
 
-const commaSeparated = (value: unknown) =>
-	String(value ?? '')
-		.split(',')
-		.map((part) => part.trim())
-		.filter((part) => part !== '');
-
 /** Every parameter checked before the first request, so a misconfiguration never costs a poll's state. */
 export function readSettings(this: IPollFunctions): TriggerSettings {
 	const fail = (message: string, description: string) => {
@@ -59,17 +54,14 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 	if (events.includes('scanFinished')) {
 		const options = this.getNodeParameter('scanOptions', {}) as IDataObject;
 		const terminalStateKeys = terminalStateKeysOf(
-			String(options.terminalStates ?? DEFAULT_TERMINAL_STATES),
+			options.terminalStates ?? DEFAULT_TERMINAL_STATES,
 		);
 		if (terminalStateKeys.size === 0) {
-			fail(
-				'Terminal States is empty',
-				`List the scan states that end a scan, separated by commas, for example: ${DEFAULT_TERMINAL_STATES}.`,
-			);
+			fail(EMPTY_TERMINAL_STATES.message, EMPTY_TERMINAL_STATES.description);
 		}
 		settings.scans = {
 			terminalStateKeys,
-			profileNames: commaSeparated(options.scanProfileNames),
+			profileNames: listedValues(options.scanProfileNames),
 			outcome: (options.outcome as OutcomeFilter | undefined) ?? 'any',
 		};
 	}
@@ -114,23 +106,23 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 	if (caseEvents.length > 0) {
 		const options = this.getNodeParameter('caseOptions', {}) as IDataObject;
 		const keys = (value: unknown) =>
-			(Array.isArray(value) ? value.map(String) : commaSeparated(value))
+			listedValues(value)
 				.map(caseStatusKey)
 				.filter((key) => key !== '');
 		settings.cases = {
 			events: caseEvents,
 			severities: keys(options.severities),
 			statuses: keys(options.statuses),
-			policyNames: commaSeparated(options.policyNames),
+			policyNames: listedValues(options.policyNames),
 			paging: (options.pagingParameter as CasePaging | undefined) ?? DEFAULT_CASE_PAGING,
 		};
 	}
 	if (events.includes('auditLogEntry')) {
 		const options = this.getNodeParameter('auditOptions', {}) as IDataObject;
 		settings.audit = {
-			actions: commaSeparated(options.actions),
-			users: commaSeparated(options.users),
-			endpoints: commaSeparated(options.endpoints),
+			actions: listedValues(options.actions),
+			users: listedValues(options.users),
+			endpoints: listedValues(options.endpoints),
 		};
 	}
 	return settings;

@@ -4,8 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { timeOf } from '../model/object';
 import type { FieldChange, TriggerEvent, TriggerEventName, UserEventName } from './events';
-import { sortEvents, timeOf } from './events';
+import { sortEvents } from './events';
 import { hashId } from './fingerprint';
 import type {
 	EnabledFlag,

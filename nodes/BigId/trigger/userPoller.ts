@@ -2,9 +2,10 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { listRoles } from '../api/roles';
 import { getUserIfPresent, listUsers } from '../api/users';
+import { timeOf } from '../model/object';
 import { roleNamesById } from '../model/role';
-import { needsRoleNames, userIdOf, userOutputOf } from '../model/user';
-import type { TriggerEvent } from './events';
+import { needsRoleNames, roleNameOf, userIdOf, userOutputOf } from '../model/user';
+import type { FieldChange, TriggerEvent } from './events';
 import type { UserSettings } from './settings';
 import type { UserDetection, UserListing, UserState } from './userChanges';
 import { detectUserChanges, emptyUserState } from './userChanges';
@@ -37,10 +38,19 @@ function rolesOfThisPoll(this: IPollFunctions): () => Promise<IDataObject[]> {
 	return async () => await (roles ??= listRoles.call(this));
 }
 
+/** The role change with role IDs named, so that `changes.role.new` reads as `user.role` does. */
+function withRoleNames(event: TriggerEvent, roleNames: ReadonlyMap<string, string>): TriggerEvent {
+	const change = event.changes?.role;
+	if (!change) return event;
+	const named: FieldChange = { new: roleNameOf(change.new, roleNames) };
+	if ('old' in change) named.old = roleNameOf(change.old, roleNames);
+	return { ...event, changes: { ...event.changes, role: named } };
+}
+
 /**
  * Each event's user as User > Get outputs the same BigID user: role names resolved from
- * `roleIds`, refresh tokens without their values, no secrets. A deleted user is only what the
- * state kept of it, and stays so.
+ * `roleIds`, refresh tokens without their values, no secrets; a role change in names too. A
+ * deleted user is only what the state kept of it, and stays so.
  */
 async function withUserOutputs(
 	events: TriggerEvent[],
@@ -49,12 +59,17 @@ async function withUserOutputs(
 	const listedUsers = events.map((event) =>
 		event.event === 'userDeleted' ? undefined : event.user,
 	);
-	const roleNames = listedUsers.some((user) => user && needsRoleNames(user))
-		? roleNamesById(await roles())
-		: new Map<string, string>();
+	const roleIdsChanged = events.some(({ changes }) =>
+		[changes?.role?.old, changes?.role?.new].some(Array.isArray),
+	);
+	const roleNames =
+		roleIdsChanged || listedUsers.some((user) => user && needsRoleNames(user))
+			? roleNamesById(await roles())
+			: new Map<string, string>();
 	return events.map((event, index) => {
 		const user = listedUsers[index];
-		return user ? { ...event, user: userOutputOf(user, roleNames) } : event;
+		const named = withRoleNames(event, roleNames);
+		return user ? { ...named, user: userOutputOf(user, roleNames) } : named;
 	});
 }
 
@@ -106,8 +121,7 @@ export async function sampleCreatedUser(
 		endpoint: settings.listEndpoint,
 		limit: settings.pageSize,
 	});
-	const createdAt = (user: IDataObject) =>
-		Date.parse(String(user.createdAt ?? user.created_at)) || 0;
+	const createdAt = (user: IDataObject) => timeOf(user.createdAt ?? user.created_at, 0);
 	const latest = items.reduce<IDataObject | undefined>(
 		(newest, user) => (newest === undefined || createdAt(user) > createdAt(newest) ? user : newest),
 		undefined,

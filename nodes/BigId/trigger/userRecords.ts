@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { flagOf } from '../model/object';
 import { userIdOf } from '../model/user';
 import { fnv1a64 } from './fingerprint';
 
@@ -97,9 +98,8 @@ export function fieldHash(value: unknown): number {
 }
 
 export function enabledFlagOf(value: unknown): EnabledFlag {
-	if (value === true || value === 'true' || value === 'yes') return ENABLED_TRUE;
-	if (value === false || value === 'false' || value === 'no') return ENABLED_FALSE;
-	return ENABLED_ABSENT;
+	const flag = flagOf(value);
+	return flag === undefined ? ENABLED_ABSENT : flag ? ENABLED_TRUE : ENABLED_FALSE;
 }
 
 export function enabledValueOf(flag: EnabledFlag): boolean | null {

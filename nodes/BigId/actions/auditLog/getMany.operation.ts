@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { getAuditLogText } from '../../api/auditLog';
 import type { AuditRecord } from '../../model/auditLog';
+import { listedValues } from '../../model/object';
 import {
 	AuditTimeline,
 	auditLinesOf,
@@ -10,13 +10,7 @@ import {
 	parseAuditLine,
 } from '../../model/auditLog';
 import { returnAllOrLimit, showFor } from '../common.descriptions';
-import { readLimit } from '../parameters';
-
-const commaSeparated = (value: unknown) =>
-	String(value ?? '')
-		.split(',')
-		.map((part) => part.trim())
-		.filter((part) => part !== '');
+import { readLimit, readOptionalDate } from '../parameters';
 
 export const description: INodeProperties[] = showFor('auditLog', 'getMany', [
 	...returnAllOrLimit.map((property) =>
@@ -74,18 +68,6 @@ export const description: INodeProperties[] = showFor('auditLog', 'getMany', [
 	},
 ]);
 
-function readSince(this: IExecuteFunctions, value: unknown, itemIndex: number): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const since = Date.parse(String(value));
-	if (!Number.isFinite(since)) {
-		throw new NodeOperationError(this.getNode(), `Since is not a date: ${String(value)}`, {
-			itemIndex,
-			description: 'Enter a date and time, for example 2026-01-31T09:00:00Z.',
-		});
-	}
-	return since;
-}
-
 /**
  * The log is read line by line: a line that does not parse is output as `{raw}` (unless a user,
  * action or endpoint filter asks for something it cannot show) and the lines after it are read
@@ -94,11 +76,11 @@ function readSince(this: IExecuteFunctions, value: unknown, itemIndex: number): 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const since = readSince.call(this, filters.since, itemIndex);
+	const since = readOptionalDate.call(this, 'Since', filters.since, itemIndex);
 	const matches = auditRecordMatcher({
-		users: commaSeparated(filters.users),
-		actions: commaSeparated(filters.actions),
-		endpoints: commaSeparated(filters.endpoints),
+		users: listedValues(filters.users),
+		actions: listedValues(filters.actions),
+		endpoints: listedValues(filters.endpoints),
 	});
 	const lines = auditLinesOf(await getAuditLogText.call(this, itemIndex));
 	const timeline = new AuditTimeline(lines);

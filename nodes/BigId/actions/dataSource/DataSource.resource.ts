@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				description:
-					'List the data sources (ds-connections) of BigID; a scan profile needs their _id values',
+					'List the data sources (connections) of BigID; a scan profile needs their _id values',
 				action: 'Get many data sources',
 			},
 			{

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireText } from '../parameters';
 
-/** The ds-connections scan endpoints take a data source's name, so the list gives names. */
+/** The data source scan endpoints take a data source's name, so the list gives names. */
 export const dataSourceNameLocator: INodeProperties = {
 	displayName: 'Data Source',
 	name: 'dataSourceName',

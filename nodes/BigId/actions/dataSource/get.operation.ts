@@ -1,11 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getDataSourceIfOffered, listDataSources } from '../../api/dataSources';
+import {
+	FIND_DATA_SOURCE_IDS,
+	getDataSourceIfOffered,
+	listDataSources,
+} from '../../api/dataSources';
 import type { DataSourceLocator } from '../../model/dataSource';
 import { dataSourceMatches } from '../../model/dataSource';
 import { resourceLocator, showFor } from '../common.descriptions';
-import { FIND_DATA_SOURCE_IDS, requireObjectId } from '../parameters';
+import { requireObjectId } from '../parameters';
 
 export const description: INodeProperties[] = showFor('dataSource', 'get', [
 	resourceLocator({

@@ -2,14 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { SarUserValue } from '../../api/dsar';
-import { submitSarRequest } from '../../api/dsar';
+import { submitSarRequest, SUBMIT_REQUEST_ROUTE } from '../../api/dsar';
 import { showFor } from '../common.descriptions';
 import { profileLocator, readProfileId } from './dsar.parameters';
 
 export const description: INodeProperties[] = showFor('dsar', 'submitRequest', [
 	{
-		displayName:
-			'BigID does not document this endpoint (POST /api/v1/sar/reports); versions without it answer that they do not offer it',
+		displayName: `BigID does not document this endpoint (${SUBMIT_REQUEST_ROUTE}); versions without it answer that they do not offer it`,
 		name: 'unconfirmedNotice',
 		type: 'notice',
 		default: '',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_CASE_PAGING } from '../../api/cases';
-import { DEFAULT_EQUALITY_OPERATOR, KNOWN_CASE_STATUSES } from '../../model/case';
+import { CASE_SEVERITIES, DEFAULT_EQUALITY_OPERATOR, KNOWN_CASE_STATUSES } from '../../model/case';
 
 const titled = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
@@ -9,6 +9,26 @@ export const caseStatusOptions = KNOWN_CASE_STATUSES.map((status) => ({
 	name: titled(status),
 	value: status,
 }));
+
+const caseSeverityOptions = CASE_SEVERITIES.map((severity) => ({
+	name: titled(severity),
+	value: severity,
+}));
+
+/** The Severities or Statuses multi-select of Get Many and of the trigger; `description` says what it keeps. */
+export function caseChoiceFilter(
+	name: 'severities' | 'statuses',
+	description: string,
+): INodeProperties {
+	return {
+		displayName: titled(name),
+		name,
+		type: 'multiOptions',
+		default: [],
+		description,
+		options: name === 'severities' ? caseSeverityOptions : caseStatusOptions,
+	};
+}
 
 /** A case from the live list, by its `_id`, or by the friendly case ID BigID's UI shows. */
 export const caseLocator: INodeProperties = {

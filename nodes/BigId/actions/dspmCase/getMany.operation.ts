@@ -3,18 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { listCases, listCasesNewestFirst } from '../../api/cases';
 import type { CaseFilterCondition, EqualityOperator } from '../../model/case';
-import {
-	CASE_SEVERITIES,
-	caseFilterOf,
-	caseUpdatedAt,
-	DEFAULT_EQUALITY_OPERATOR,
-	rawCaseFilterProblem,
-} from '../../model/case';
+import { listedValues, updatedAtOf } from '../../model/object';
+import { caseFilterOf, DEFAULT_EQUALITY_OPERATOR, rawCaseFilterProblem } from '../../model/case';
 import { showFor } from '../common.descriptions';
 import { getManyProperties, sortOption } from '../list.descriptions';
-import { readConcurrency, readLimit, readPageSize } from '../parameters';
+import { readConcurrency, readLimit, readOptionalDate, readPageSize } from '../parameters';
 import {
-	caseStatusOptions,
+	caseChoiceFilter,
 	equalityOperatorOption,
 	pagingParameterOption,
 } from './dspmCase.descriptions';
@@ -58,26 +53,11 @@ export const description: INodeProperties[] = showFor('dspmCase', 'getMany', [
 			commaSeparatedFilter('Case Types', 'caseTypes', 'e.g. dataSourcePolicyCase'),
 			commaSeparatedFilter('Data Source Names', 'dataSourceNames', 'e.g. finance-bucket-1'),
 			commaSeparatedFilter('Policy Names', 'policyNames', 'e.g. Passwords, Open Access to PII'),
-			{
-				displayName: 'Severities',
-				name: 'severities',
-				type: 'multiOptions',
-				default: [],
-				description: 'Only cases of these severities',
-				options: CASE_SEVERITIES.map((severity) => ({
-					name: severity.charAt(0).toUpperCase() + severity.slice(1),
-					value: severity,
-				})),
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				default: [],
-				description:
-					'Only cases in these statuses. For a status not in the list, use Raw Filter or an expression.',
-				options: caseStatusOptions,
-			},
+			caseChoiceFilter('severities', 'Only cases of these severities'),
+			caseChoiceFilter(
+				'statuses',
+				'Only cases in these statuses. For a status not in the list, use Raw Filter or an expression.',
+			),
 			{
 				displayName: 'Updated Since',
 				name: 'updatedSince',
@@ -89,9 +69,6 @@ export const description: INodeProperties[] = showFor('dspmCase', 'getMany', [
 		],
 	},
 ]);
-
-const listOf = (value: unknown): string[] =>
-	Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
 
 function readRawFilter(this: IExecuteFunctions, itemIndex: number): CaseFilterCondition[] {
 	const raw = this.getNodeParameter('options.rawFilter', itemIndex, '') as unknown;
@@ -115,19 +92,6 @@ function readRawFilter(this: IExecuteFunctions, itemIndex: number): CaseFilterCo
 	return parsed as CaseFilterCondition[];
 }
 
-function readUpdatedSince(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	const value = this.getNodeParameter('filters.updatedSince', itemIndex, '') as unknown;
-	if (value === '' || value === undefined || value === null) return undefined;
-	const sinceMs = Date.parse(String(value));
-	if (!Number.isFinite(sinceMs)) {
-		throw new NodeOperationError(this.getNode(), `Updated Since is not a date: ${String(value)}`, {
-			itemIndex,
-			description: 'Give a date and time, for example 2024-05-01T00:00:00Z.',
-		});
-	}
-	return sinceMs;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const equality = this.getNodeParameter(
@@ -138,17 +102,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const conditions = [
 		...caseFilterOf(
 			{
-				statuses: listOf(filters.statuses),
-				severities: listOf(filters.severities),
-				policyNames: listOf(filters.policyNames),
-				dataSourceNames: listOf(filters.dataSourceNames),
-				caseTypes: listOf(filters.caseTypes),
+				statuses: listedValues(filters.statuses),
+				severities: listedValues(filters.severities),
+				policyNames: listedValues(filters.policyNames),
+				dataSourceNames: listedValues(filters.dataSourceNames),
+				caseTypes: listedValues(filters.caseTypes),
 			},
 			equality,
 		),
 		...readRawFilter.call(this, itemIndex),
 	];
-	const sinceMs = readUpdatedSince.call(this, itemIndex);
+	const sinceMs = readOptionalDate.call(
+		this,
+		'Updated Since',
+		this.getNodeParameter('filters.updatedSince', itemIndex, ''),
+		itemIndex,
+	);
 	const sort = (this.getNodeParameter('options.sort', itemIndex, '') as string).trim();
 	const limit = readLimit.call(this, itemIndex);
 	const options = {
@@ -165,7 +134,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 		return items;
 	}
-	const isRecent = (item: IDataObject) => caseUpdatedAt(item) >= sinceMs;
+	const isRecent = (item: IDataObject) => updatedAtOf(item) >= sinceMs;
 	if (sort === '') {
 		// Newest first: the cases before the first older one are all the recent ones.
 		const { items } = await listCasesNewestFirst.call(

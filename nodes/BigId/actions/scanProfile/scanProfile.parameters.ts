@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listDataSourcesOnce } from '../../api/dataSources';
+import { FIND_DATA_SOURCE_IDS, listDataSourcesOnce } from '../../api/dataSources';
 import { getScanProfile } from '../../api/scanProfiles';
 import { dataSourceIdsOf } from '../../model/dataSource';
 import { CRON_FORMAT_HINT, cronExpressionProblem, timeZoneProblem } from '../../model/schedule';
-import { FIND_DATA_SOURCE_IDS, requireObjectId, requireText } from '../parameters';
+import { requireObjectId, requireText } from '../parameters';
 
 export interface ScanProfileLocator {
 	mode: string;

@@ -8,6 +8,7 @@ import * as findByEmailOrName from './findByEmailOrName.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
+import { userEndpointOptions } from './user.descriptions';
 
 export const operations = {
 	create,
@@ -88,20 +89,7 @@ export const description: INodeProperties[] = [
 		name: 'apiEndpoint',
 		type: 'options',
 		displayOptions: { show: { resource: ['user'] } },
-		options: [
-			{
-				name: 'Access Management Users',
-				value: 'accessManagement',
-				description:
-					'/api/v1/access-management/users, what many deployments answer: a wrapped envelope, and roleIds instead of a role name',
-			},
-			{
-				name: 'Users',
-				value: 'users',
-				description:
-					"/api/v1/users, the user-management guide's endpoint: each user carries a role name",
-			},
-		],
+		options: userEndpointOptions,
 		default: 'users',
 		description:
 			'Where BigID lists users: Get Many, Find by Email or Name and the user dropdowns read this list, and the output looks the same either way. Single users are read and written at /api/v1/users/{ID} with both.',
