@@ -314,7 +314,7 @@ describe('User: Find by Email or Name', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ id: target.id, found: true })]);
 		// The 10 pages of the first search, then the first page of the second, where it now is.
-		expect(requestsTo('GET /api/v1/users')).toBe(11);
+		expect(requestsTo(sandbox, 'GET /api/v1/users')).toBe(11);
 	});
 
 	it('does not match an email when told to look at names only', async () => {
