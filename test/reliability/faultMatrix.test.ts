@@ -16,7 +16,7 @@ import type { TestCredentialsHelper } from '../harness/credentialsHelper';
 import type { NodeSpec } from '../harness/engine';
 import { runWorkflow } from '../harness/engine';
 import { byId, byName } from '../harness/items';
-import { PollHarness } from '../harness/poll';
+import { eventKeyOf, PollHarness } from '../harness/poll';
 import type { SaveModel } from '../harness/staticData';
 import { SAVE_MODELS } from '../harness/staticData';
 import {
@@ -520,9 +520,6 @@ const defeatNextPoll = (box: Sandbox, route: string) =>
 	box.faults.inject({ route, kind: '500', times: MAX_ATTEMPTS });
 
 describe('fault matrix: the trigger emits every change exactly once', () => {
-	const eventKey = (item: IDataObject) =>
-		`${String(item.event)} ${String(((item.user ?? item.scan) as IDataObject).id)}`;
-
 	const pollUntilSuccess = async (trigger: PollHarness) => await untilPolled(() => trigger.poll());
 
 	/**
@@ -554,7 +551,7 @@ describe('fault matrix: the trigger emits every change exactly once', () => {
 		const emitted = trigger.executions.flat();
 		for (const item of emitted) watchText(JSON.stringify(item));
 		for (const error of trigger.errors) watch({ items: [], error });
-		const keys = emitted.map(eventKey);
+		const keys = emitted.map(eventKeyOf);
 		expect(trigger.errors.length).toBeGreaterThanOrEqual(1);
 		expect([...keys].sort()).toEqual([...expected].sort());
 		expect(duplicatesIn(emitted.map((item) => item.eventId))).toBe(0);
