@@ -252,11 +252,18 @@ export class N8nInstance {
 
 	async login(owner: Owner): Promise<void> {
 		this.owner = owner;
-		const response = await this.fetch('POST', '/rest/login', {
-			emailOrLdapLoginId: owner.email,
-			email: owner.email,
-			password: owner.password,
-		});
+		const deadline = Date.now() + READY_TIMEOUT_MS;
+		let response: Response;
+		for (;;) {
+			response = await this.fetch('POST', '/rest/login', {
+				emailOrLdapLoginId: owner.email,
+				email: owner.email,
+				password: owner.password,
+			});
+			// On a busy machine n8n 1.x answers /rest/settings a moment before its login route exists.
+			if (response.status !== 404 || Date.now() > deadline) break;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
 		if (response.status !== 200) {
 			throw new Error(`Login to n8n failed: HTTP ${response.status} ${await response.text()}`);
 		}
