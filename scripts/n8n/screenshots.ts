@@ -115,6 +115,9 @@ async function takeScreenshots(editor: Editor, page: Page): Promise<void> {
 
 	await editor.openWorkflow('BigIdExample0006');
 	await editor.shoot('workflow-ai-agent');
+
+	await editor.openWorkflow('BigIdExample0007');
+	await editor.shoot('workflow-case-to-ticket');
 }
 
 async function main(): Promise<void> {
