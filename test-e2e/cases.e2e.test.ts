@@ -9,38 +9,16 @@ import path from 'path';
 import { startSandbox, type Sandbox } from '../sandbox';
 import type { CasesModel } from '../sandbox/entities/cases/model';
 import { casesApi } from '../sandbox/entities/cases/routes';
-import { forSandbox, loadExamples, sandboxCredentials } from '../scripts/n8n/examples';
+import { forSandbox, sandboxCredentials } from '../scripts/n8n/examples';
 import { N8nInstance, outputOf } from '../scripts/n8n/instance';
 import { buildAndPack, installPack } from '../scripts/n8n/pack';
-import { CACHE_DIR, ensureN8n, N8N_VERSIONS } from '../scripts/n8n/runtime';
+import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
+import { e2eVersions, exampleFile, INSTALL_TIMEOUT_MS, waitFor } from './support';
 
-const versions = (process.env.E2E_N8N_VERSIONS ?? N8N_VERSIONS.join(','))
-	.split(',')
-	.map((version) => version.trim())
-	.filter(Boolean);
-
-const INSTALL_TIMEOUT_MS = 30 * 60_000;
-const POLL_WAIT_MS = 150_000;
 const CASES_ROUTE = 'GET /api/v1/actionable-insights/all-cases';
 const CASE_EXAMPLES = ['07', '08', '09'];
 
-const exampleFile = (prefix: string) => {
-	const example = loadExamples().find(({ file }) => file.startsWith(prefix));
-	if (!example) throw new Error(`No example ${prefix}-*.json in examples/`);
-	return example.workflow;
-};
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-	const deadline = Date.now() + POLL_WAIT_MS;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 2000));
-	}
-}
-
-describe.each(versions)('n8n %s runs the DSPM case examples', (version) => {
+describe.each(e2eVersions)('n8n %s runs the DSPM case examples', (version) => {
 	let sandbox: Sandbox;
 	let instance: N8nInstance;
 	let cases: CasesModel;

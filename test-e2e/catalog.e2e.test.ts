@@ -8,38 +8,16 @@ import path from 'path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
 import { catalogApi } from '../sandbox/entities/catalog/routes';
-import { forSandbox, loadExamples, sandboxCredentials } from '../scripts/n8n/examples';
+import { forSandbox, sandboxCredentials } from '../scripts/n8n/examples';
 import { N8nInstance } from '../scripts/n8n/instance';
 import { buildAndPack, installPack } from '../scripts/n8n/pack';
-import { CACHE_DIR, ensureN8n, N8N_VERSIONS } from '../scripts/n8n/runtime';
+import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
+import { e2eVersions, exampleFile, INSTALL_TIMEOUT_MS, waitFor } from './support';
 
-const versions = (process.env.E2E_N8N_VERSIONS ?? N8N_VERSIONS.join(','))
-	.split(',')
-	.map((version) => version.trim())
-	.filter(Boolean);
-
-const INSTALL_TIMEOUT_MS = 30 * 60_000;
-const POLL_WAIT_MS = 150_000;
 const AUDIT_ROUTE = 'GET /api/v1/audit-log';
 const SCANS_ROUTE = 'GET /api/v1/scans/parent-scans';
 
-const exampleFile = (prefix: string) => {
-	const example = loadExamples().find(({ file }) => file.startsWith(prefix));
-	if (!example) throw new Error(`No example ${prefix}-*.json in examples/`);
-	return example.workflow;
-};
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-	const deadline = Date.now() + POLL_WAIT_MS;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 2000));
-	}
-}
-
-describe.each(versions)('n8n %s runs the findings and audit examples', (version) => {
+describe.each(e2eVersions)('n8n %s runs the findings and audit examples', (version) => {
 	let sandbox: Sandbox;
 	let instance: N8nInstance;
 	const bodies = () => sandbox.tickets.map((ticket) => ticket.body as Record<string, unknown>);

@@ -23,17 +23,10 @@ import {
 } from '../scripts/n8n/instance';
 import { buildAndPack, installPack, type PackedPackage } from '../scripts/n8n/pack';
 import { freePort } from '../scripts/n8n/processes';
-import { CACHE_DIR, ensureN8n, N8N_VERSIONS } from '../scripts/n8n/runtime';
+import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
 import { LOGIN_FAILURE_MESSAGES, UNRESOLVABLE_BASE_URL } from '../test/harness/loginFailures';
 import { selfSignedCertificate } from '../test/harness/tls';
-
-const versions = (process.env.E2E_N8N_VERSIONS ?? N8N_VERSIONS.join(','))
-	.split(',')
-	.map((version) => version.trim())
-	.filter(Boolean);
-
-const INSTALL_TIMEOUT_MS = 30 * 60_000;
-const POLL_WAIT_MS = 150_000;
+import { e2eVersions, exampleFile, INSTALL_TIMEOUT_MS, waitFor } from './support';
 
 /** Every event of the BigID Trigger, polled every minute: what the trigger test counts. */
 const EVENT_WATCHER: WorkflowJson = {
@@ -187,27 +180,7 @@ let packing: Promise<PackedPackage> | undefined;
 /** Packed once for every n8n version. */
 const packOnce = () => (packing ??= buildAndPack());
 
-const exampleFile = (prefix: string) => {
-	const example = loadExamples().find(({ file }) => file.startsWith(prefix));
-	if (!example) throw new Error(`No example ${prefix}-*.json in examples/`);
-	return example.workflow;
-};
-
-async function waitFor<T>(
-	what: string,
-	probe: () => Promise<T | undefined>,
-	explain: () => string = () => '',
-): Promise<T> {
-	const deadline = Date.now() + POLL_WAIT_MS;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${explain()}`);
-		await new Promise((resolve) => setTimeout(resolve, 2000));
-	}
-}
-
-describe.each(versions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
+describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 	let sandbox: Sandbox;
 	let loginSandboxes: LoginSandboxes;
 	let instance: N8nInstance;
