@@ -18,9 +18,13 @@ export class SandboxClock {
 		return this.lastStampMs;
 	}
 
+	/**
+	 * Moves the clock ms past what now() says, not past wall time plus the offset: write stamps can
+	 * run ahead of wall time, and a scan stamped there must still be ms older after the move.
+	 */
 	advance(ms: number): void {
 		if (!(ms >= 0)) throw new Error('advanceClock only moves the clock forward');
-		this.offsetMs += ms;
+		this.offsetMs = this.now() + ms - Date.now();
 		for (const listener of this.advanceListeners) listener();
 	}
 
