@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import {
 	dataSourceIdsOf,
 	dataSourceMatches,
@@ -5,6 +7,7 @@ import {
 } from '../nodes/BigId/model/dataSource';
 import {
 	containsText,
+	copyOf,
 	fillAliases,
 	idOf,
 	normalizeObject,
@@ -33,6 +36,20 @@ describe('object', () => {
 			updatedAt: 'u',
 		});
 		expect(raw).toEqual({ _id: 'a', created_at: 'c', updated_at: 'u' });
+	});
+
+	it('copies an answer with a "__proto__" key without taking it as the prototype', () => {
+		const answer = JSON.parse('{"_id": "a", "__proto__": {"isAdmin": true}}') as IDataObject;
+		const normalized = normalizeObject(answer);
+		expect(Object.getPrototypeOf(normalized)).toBe(Object.prototype);
+		expect(normalized.isAdmin).toBeUndefined();
+		expect(normalized).toEqual({ _id: 'a', id: 'a' });
+	});
+
+	it('copies without the keys it is told to leave out', () => {
+		expect(copyOf({ name: 'n', password: 'p', token: 't' }, ['password', 'token'])).toEqual({
+			name: 'n',
+		});
 	});
 
 	it('keeps spellings that are already there', () => {

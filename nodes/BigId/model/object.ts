@@ -8,7 +8,21 @@ export function idOf(object: IDataObject): string | undefined {
 
 /** `_id` and `id`, `createdAt` and `created_at`: every object leaves the node with both spellings filled. */
 export function normalizeObject(object: IDataObject): IDataObject {
-	return fillAliases({ ...object });
+	return fillAliases(copyOf(object));
+}
+
+/**
+ * A shallow copy, without the keys in `leaveOut`, that takes more keys cheaply. V8 gives a spread
+ * copy no room to grow: adding the aliases to 10,000 spread copies cost ten times the copying.
+ * A `__proto__` key (JSON.parse makes it an own key) is not copied, as assigning it would set the
+ * copy's prototype.
+ */
+export function copyOf(object: IDataObject, leaveOut: readonly string[] = []): IDataObject {
+	const copy: IDataObject = {};
+	for (const key in object) {
+		if (key !== '__proto__' && !leaveOut.includes(key)) copy[key] = object[key];
+	}
+	return copy;
 }
 
 /** `normalizeObject` for an object the caller has just built and may change in place. */

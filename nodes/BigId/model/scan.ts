@@ -67,12 +67,11 @@ export function scanStatusOf(
 /** A parent scan as the node outputs it: both ID spellings, and its child scan IDs ready for a Split Out or a loop. */
 export function parentScanOutputOf(parent: IDataObject): IDataObject {
 	const children = Array.isArray(parent.scanChildren) ? (parent.scanChildren as IDataObject[]) : [];
-	return {
-		...normalizeObject(parent),
-		childScanIds: children
-			.map((child) => (child && typeof child === 'object' ? idOf(child) : undefined))
-			.filter((id): id is string => id !== undefined),
-	};
+	const output = normalizeObject(parent);
+	output.childScanIds = children
+		.map((child) => (child && typeof child === 'object' ? idOf(child) : undefined))
+		.filter((id): id is string => id !== undefined);
+	return output;
 }
 
 /** Keys a BigID scan must never carry out of the trigger, whatever the version answers. */

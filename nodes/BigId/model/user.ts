@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fillAliases, flagOf, idOf } from './object';
+import { copyOf, fillAliases, flagOf, idOf } from './object';
 
 export { idOf as userIdOf } from './object';
 
@@ -79,10 +79,7 @@ export function userOutputOf(
 	raw: IDataObject,
 	roleNames: ReadonlyMap<string, string>,
 ): IDataObject {
-	const user: IDataObject = {};
-	for (const [field, value] of Object.entries(raw)) {
-		if (!USER_SECRET_FIELDS.includes(field)) user[field] = value;
-	}
+	const user = copyOf(raw, USER_SECRET_FIELDS);
 	const id = raw._id ?? raw.id;
 	if (id !== undefined && id !== null) {
 		user.id = String(id);

@@ -60,6 +60,8 @@ interface PagePosition {
 
 interface FetchedPage extends PagePosition {
 	page: ListPage;
+	/** The ID of each item of the page, read once: checks for repeats look at every one. */
+	ids: Array<string | undefined>;
 	/** Ticks of the listing's clock, to tell a page BigID surely answered before another. */
 	requestedAt: number;
 	answeredAt: number;
@@ -196,7 +198,7 @@ class Listing {
 			});
 			if (!settled.ok) throw settled.error;
 			const { fetched } = settled;
-			ended = this.consume(fetched.page);
+			ended = this.consume(fetched);
 			if (!ended && firstPage && this.mayReadAhead(fetched)) {
 				ended = await this.readAhead(fetched.page.items.length);
 			}
@@ -215,7 +217,7 @@ class Listing {
 	}
 
 	/** The step of the one-page-at-a-time reader; true when the listing has ended. */
-	private consume(page: ListPage): boolean {
+	private consume({ page, ids }: FetchedPage): boolean {
 		if (page.totalCount !== undefined && this.totalCount !== undefined) {
 			this.totalCountChanged ||= page.totalCount !== this.totalCount;
 		}
@@ -223,8 +225,9 @@ class Listing {
 		if (page.items.length === 0) return true;
 
 		let newItems = 0;
-		for (const item of page.items) {
-			const id = idOf(item);
+		for (let index = 0; index < page.items.length; index++) {
+			const item = page.items[index];
+			const id = ids[index];
 			if (id !== undefined) {
 				if (this.seen.has(id)) continue;
 				this.seen.add(id);
@@ -315,11 +318,11 @@ class Listing {
 			const commitment: Commitment = {
 				itemCount: this.items.length,
 				skip: this.skip,
-				ids: fetched.page.items.map(idOf).filter((id): id is string => id !== undefined),
+				ids: fetched.ids.filter((id): id is string => id !== undefined),
 				answeredAt: fetched.answeredAt,
 			};
 			commitments.push(commitment);
-			if (this.consume(fetched.page)) return true;
+			if (this.consume(fetched)) return true;
 		}
 		return false;
 	}
@@ -348,9 +351,9 @@ class Listing {
 				from: index,
 			};
 		}
-		const repeated = page.items
-			.map(idOf)
-			.filter((id): id is string => id !== undefined && this.seen.has(id));
+		const repeated = fetched.ids.filter(
+			(id): id is string => id !== undefined && this.seen.has(id),
+		);
 		if (repeated.length === 0) return undefined;
 		// An earlier page read ahead that BigID may have answered after this one may be the wrong one.
 		const suspect = commitments.findIndex(
@@ -405,7 +408,13 @@ class Listing {
 					}
 					return {
 						ok: true,
-						fetched: { ...position, page, requestedAt, answeredAt: ++this.clock },
+						fetched: {
+							...position,
+							page,
+							ids: page.items.map(idOf),
+							requestedAt,
+							answeredAt: ++this.clock,
+						},
 					};
 				},
 				(error: unknown): Settled => ({ ok: false, error }),
