@@ -25,6 +25,7 @@ import {
 	HASHED_USER_FIELDS,
 	recordKey,
 	recordOf,
+	sameRecord,
 	TEXT_USER_FIELDS,
 	userFieldValue,
 } from './userRecords';
@@ -109,7 +110,8 @@ function textValuesOf(user: IDataObject): Array<string | null> {
 interface UserDiffContext {
 	options: UserDetectionOptions;
 	generation: number;
-	candidates: Record<EnumerableField, Candidates>;
+	/** Built on the first change that needs an old role or origin: most polls have none. */
+	candidates: () => Record<EnumerableField, Candidates>;
 	previousValues?: Record<string, Array<string | null>>;
 	unresolvedOldRole: boolean;
 }
@@ -125,7 +127,7 @@ function oldValueOf(
 		return kept ? { known: true, value: kept[textIndex] } : { known: false };
 	}
 	const oldHash = before.hashes[HASHED_USER_FIELDS.indexOf(field)];
-	const candidate = context.candidates[field as EnumerableField].get(oldHash);
+	const candidate = context.candidates()[field as EnumerableField].get(oldHash);
 	if (candidate === undefined || candidate === AMBIGUOUS) {
 		if (field === 'role') context.unresolvedOldRole = true;
 		return { known: false };
@@ -229,8 +231,8 @@ export function detectUserChanges(
 		? {}
 		: undefined;
 	if (nextValues) for (const [id, { user }] of listed) nextValues[id] = textValuesOf(user);
-	const stateOf = (records: Iterable<UserRecord>, generation: number): UserState => ({
-		records: encodeUserRecords(records),
+	const stateOf = (records: string, generation: number): UserState => ({
+		records,
 		generation,
 		...(nextValues ? { values: nextValues } : {}),
 	});
@@ -238,31 +240,34 @@ export function detectUserChanges(
 	if (previous === undefined) {
 		// A user missing from a partial baseline would later be reported as created.
 		const nextState = listing.complete
-			? stateOf(
-					[...listed.values()].map(({ record }) => record),
-					0,
-				)
+			? stateOf(encodeUserRecords([...listed.values()].map(({ record }) => record)), 0)
 			: undefined;
 		return { events: [], nextState, unresolvedOldRole: false, removedIds: [] };
 	}
 
 	const before = decodeUserRecords(previous.records);
+	let candidates: Record<EnumerableField, Candidates> | undefined;
 	const context: UserDiffContext = {
 		options,
 		generation: previous.generation,
-		candidates: buildCandidates(listing.users, options.knownRoles ?? []),
+		candidates: () => (candidates ??= buildCandidates(listing.users, options.knownRoles ?? [])),
 		previousValues: previous.values,
 		unresolvedOldRole: false,
 	};
 	const events: TriggerEvent[] = [];
 	const nextRecords: UserRecord[] = [];
 	const removedIds: string[] = [];
+	let recordsChanged = false;
 	for (const [id, { user, record }] of listed) {
 		nextRecords.push(record);
 		const known = before.get(id);
 		if (known) {
+			if (sameRecord(known, record)) continue;
+			recordsChanged = true;
 			events.push(...diffUser(context, known, record, user));
-		} else if (options.events.includes('userCreated')) {
+		} else {
+			recordsChanged = true;
+			if (!options.events.includes('userCreated')) continue;
 			const createdAt = timeOf(user.createdAt ?? user.created_at, options.now);
 			events.push(userEvent(context, 'userCreated', record, user, createdAt));
 		}
@@ -275,6 +280,7 @@ export function detectUserChanges(
 			if (nextValues && kept) nextValues[id] = kept;
 			continue;
 		}
+		recordsChanged = true;
 		removedIds.push(id);
 		if (options.events.includes('userDeleted')) {
 			const user: IDataObject = { id, _id: id };
@@ -282,13 +288,13 @@ export function detectUserChanges(
 			events.push(userEvent(context, 'userDeleted', record, user, options.now));
 		}
 	}
-	const unchanged = stateOf(nextRecords, previous.generation);
+	// The same records encode to the same string: a poll that changed none skips the encoding.
+	const nextState = recordsChanged
+		? stateOf(encodeUserRecords(nextRecords), previous.generation + 1)
+		: stateOf(previous.records, previous.generation);
 	return {
 		events: sortEvents(events),
-		nextState:
-			unchanged.records === previous.records
-				? unchanged
-				: { ...unchanged, generation: previous.generation + 1 },
+		nextState,
 		unresolvedOldRole: context.unresolvedOldRole,
 		removedIds,
 	};
