@@ -3,6 +3,8 @@ import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 
 import type { Sandbox } from '../sandbox';
+import type { SandboxStats } from '../sandbox/counters';
+import type { SandboxThread } from './sandboxThread';
 import { capturedLogs } from '../test/harness/logs';
 
 /** Without --expose-gc on the command line, V8 still lets a running process turn it on. */
@@ -51,14 +53,21 @@ function routeDelta(
  * with `memory: false`: a full collection before it would cost more than the work, and leave
  * the heap in a state that slows it down.
  */
+/** A copy of the sandbox's counters: read in place, or asked of the thread it runs in. */
+async function statsOf(sandbox: Sandbox | SandboxThread): Promise<SandboxStats> {
+	return 'stats' in sandbox
+		? { ...sandbox.stats, byRoute: { ...sandbox.stats.byRoute } }
+		: await sandbox.readStats();
+}
+
 export async function measure<T>(
-	sandbox: Sandbox,
+	sandbox: Sandbox | SandboxThread,
 	work: () => Promise<T>,
 	{ memory = true }: { memory?: boolean } = {},
 ): Promise<{ result: T; measurement: Measurement }> {
 	capturedLogs.lines.length = 0;
 	if (memory) collectGarbage();
-	const { stats } = sandbox;
+	const stats = await statsOf(sandbox);
 	const before = {
 		requests: stats.requests,
 		logins: stats.logins + stats.tokenExchanges,
@@ -83,13 +92,14 @@ export async function measure<T>(
 	}
 	const ms = performance.now() - started;
 	if (memory) sample();
+	const after = await statsOf(sandbox);
 	return {
 		result,
 		measurement: {
 			ms,
-			requests: stats.requests - before.requests,
-			logins: stats.logins + stats.tokenExchanges - before.logins,
-			byRoute: routeDelta(stats.byRoute, before.byRoute),
+			requests: after.requests - before.requests,
+			logins: after.logins + after.tokenExchanges - before.logins,
+			byRoute: routeDelta(after.byRoute, before.byRoute),
 			connections: connectionsOpened - before.connections,
 			heapGrowthMb: (peakHeap - before.memory.heapUsed) / MB,
 			rssGrowthMb: (peakRss - before.memory.rss) / MB,

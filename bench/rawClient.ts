@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
 
-import type { Sandbox } from '../sandbox';
+import type { SandboxAddress } from './scenarios/common';
 
 type Json = Record<string, unknown>;
 
@@ -13,7 +13,7 @@ export class RawClient {
 	private token = '';
 
 	constructor(
-		private readonly sandbox: Sandbox,
+		private readonly sandbox: SandboxAddress,
 		connections = 1,
 	) {
 		this.pool = new Pool(sandbox.url, { connections, pipelining: 1 });

@@ -25,6 +25,12 @@ export interface BenchOptions {
 	out: string;
 }
 
+/** Where a sandbox answers and who may log in: all a client needs, in this thread or another. */
+export interface SandboxAddress {
+	url: string;
+	options: { username: string; password: string };
+}
+
 export interface BenchContext {
 	sandbox: Sandbox;
 	options: BenchOptions;
@@ -48,7 +54,7 @@ let credentialCount = 0;
  * a fragment in the Base URL (which requests drop) makes each a new identity, so every run
  * starts cold and pays its login, as the raw client does.
  */
-export function freshCredentials(sandbox: Sandbox): TestCredentialsHelper {
+export function freshCredentials(sandbox: SandboxAddress): TestCredentialsHelper {
 	return createCredentials({
 		baseUrl: `${sandbox.url}#bench-credential-${++credentialCount}`,
 		username: sandbox.options.username,
@@ -188,7 +194,10 @@ export async function readNewestFirstPage(
 }
 
 /** The BigID Trigger for these events on a fresh credential, activated (its baseline taken). */
-export async function activeTrigger(sandbox: Sandbox, events: string[]): Promise<PollHarness> {
+export async function activeTrigger(
+	sandbox: SandboxAddress,
+	events: string[],
+): Promise<PollHarness> {
 	const trigger = new PollHarness({
 		credentials: freshCredentials(sandbox),
 		parameters: { events },
