@@ -9,7 +9,7 @@ export const MAX_PAGE_SIZE = 10000;
 /** What a caller asks of a BigID list: query (sort, filter...), page size, limit, when to stop. */
 export type ListOptions = Pick<
 	ListRequest,
-	'qs' | 'pageSize' | 'limit' | 'stopWhen' | 'concurrency' | 'startAt' | 'hints'
+	'qs' | 'pageSize' | 'limit' | 'stopWhen' | 'concurrency' | 'startAt' | 'hints' | 'onItems'
 >;
 
 /** A list read through the shared pagination, each item in the shape `outputOf` gives it. */

@@ -39,6 +39,11 @@ export interface ListRequest extends Omit<BigIdRequest, 'method' | 'body'> {
 	totalCountKey?: string;
 	/** Position of the first item to read: a dropdown's next batch starts where the last one ended. */
 	startAt?: number;
+	/**
+	 * Told the items each page adds as the page is taken, while later pages are still in flight:
+	 * work done on them here overlaps BigID's work on those pages.
+	 */
+	onItems?: (items: IDataObject[]) => void;
 }
 
 export interface ListResult {
@@ -126,12 +131,20 @@ class Listing {
 	private readonly pageSize: number;
 	private readonly limit: number | undefined;
 	private readonly stopWhen: ListRequest['stopWhen'];
+	private readonly onItems: ListRequest['onItems'];
 	private readonly concurrency: number;
 	private readonly offsetParameter: string;
 	private readonly totalCountKey: string | undefined;
 	private readonly pageRequest: Omit<
 		ListRequest,
-		'listKey' | 'pageSize' | 'limit' | 'stopWhen' | 'offsetParameter' | 'totalCountKey' | 'startAt'
+		| 'listKey'
+		| 'pageSize'
+		| 'limit'
+		| 'stopWhen'
+		| 'offsetParameter'
+		| 'totalCountKey'
+		| 'startAt'
+		| 'onItems'
 	>;
 
 	constructor(
@@ -148,8 +161,10 @@ class Listing {
 			offsetParameter = 'skip',
 			totalCountKey,
 			startAt = 0,
+			onItems,
 			...rest
 		} = request;
+		this.onItems = onItems;
 		this.skip = startAt;
 		this.listKey = listKey;
 		this.offsetParameter = offsetParameter;
@@ -225,6 +240,7 @@ class Listing {
 		if (page.items.length === 0) return true;
 
 		let newItems = 0;
+		const itemsBefore = this.items.length;
 		for (let index = 0; index < page.items.length; index++) {
 			const item = page.items[index];
 			const id = ids[index];
@@ -236,6 +252,7 @@ class Listing {
 			newItems++;
 			if (!this.wantsMore()) break;
 		}
+		if (newItems > 0) this.onItems?.(this.items.slice(itemsBefore));
 		this.pagesWithoutNewItems = newItems === 0 ? this.pagesWithoutNewItems + 1 : 0;
 		if (this.pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
 			if (this.totalCount !== undefined && this.items.length < this.totalCount) {

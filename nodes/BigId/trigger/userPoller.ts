@@ -9,6 +9,7 @@ import type { FieldChange, TriggerEvent } from './events';
 import type { UserSettings } from './settings';
 import type { UserDetection, UserListing, UserState } from './userChanges';
 import { detectUserChanges, emptyUserState } from './userChanges';
+import { recordOf } from './userRecords';
 
 /**
  * Every user, and whether that is all of them: each listed user has an ID and their number
@@ -20,6 +21,7 @@ async function listAllUsers(this: IPollFunctions, settings: UserSettings): Promi
 		endpoint: settings.listEndpoint,
 		pageSize: settings.pageSize,
 		concurrency: settings.concurrency,
+		onItems: (users) => users.forEach(recordOf),
 	});
 	const complete =
 		totalCount !== undefined &&
