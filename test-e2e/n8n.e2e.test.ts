@@ -26,7 +26,13 @@ import { freePort } from '../scripts/n8n/processes';
 import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
 import { LOGIN_FAILURE_MESSAGES, UNRESOLVABLE_BASE_URL } from '../test/harness/loginFailures';
 import { selfSignedCertificate } from '../test/harness/tls';
-import { e2eVersions, exampleFile, INSTALL_TIMEOUT_MS, waitFor } from './support';
+import {
+	e2eVersions,
+	exampleFile,
+	expectEveryChangeOnce,
+	INSTALL_TIMEOUT_MS,
+	waitFor,
+} from './support';
 
 /** Every event of the BigID Trigger, polled every minute: what the trigger test counts. */
 const EVENT_WATCHER: WorkflowJson = {
@@ -512,23 +518,12 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 					scanIds.push(scan._id);
 					expected.push(`scanFinished ${scan._id}`);
 				};
-				const emitted = async () => {
-					const executions = await instance.executionsOf(EVENT_WATCHER.id);
-					for (const execution of executions) expect(execution.status).toBe('success');
-					return executions.flatMap((execution) =>
-						outputOf(execution, 'BigID Trigger').map((item) => {
-							const subject = (item.user ?? item.scan) as { id: string };
-							return `${String(item.event)} ${subject.id}`;
-						}),
+				const everyChangeEmittedOnce = async (what: string) =>
+					await expectEveryChangeOnce(
+						what,
+						async () => await instance.executionsOf(EVENT_WATCHER.id),
+						expected,
 					);
-				};
-				let lastEmitted: string[] = [];
-				const allEmitted = async () => {
-					lastEmitted = await emitted();
-					return expected.every((event) => lastEmitted.includes(event)) ? lastEmitted : undefined;
-				};
-				const missing = () =>
-					`; emitted ${JSON.stringify(lastEmitted)}, expected ${JSON.stringify(expected)}`;
 
 				const createUser = (name: string, role: string) => {
 					const user = store.createUser({ name, email: `${name}@example.com`, role });
@@ -545,7 +540,7 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 				createUser('e2e.alice', 'Viewer');
 				changeUser('edsger.turing1', { role: 'Auditor' }, 'userRoleChanged');
 				changeUser('grace.thompson2', { isEnabled: false }, 'userDisabled');
-				await waitFor('the first changes to be emitted', allEmitted, missing);
+				await everyChangeEmittedOnce('the first changes to be emitted');
 
 				// While n8n is stopped, then after it started again.
 				await instance.stop();
@@ -561,7 +556,7 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 				createUser('e2e.bob', 'Auditor');
 				changeUser('radia.backus4', { email: 'radia.backus@example.org' }, 'userUpdated');
 				finishScan('Completed');
-				await waitFor('the changes around the restart to be emitted', allEmitted, missing);
+				await everyChangeEmittedOnce('the changes around the restart to be emitted');
 
 				// One more poll, which must find nothing new.
 				const listingsSoFar = requestsTo('GET /api/v1/users');
@@ -569,7 +564,7 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 					requestsTo('GET /api/v1/users') > listingsSoFar ? true : undefined,
 				);
 				await new Promise((resolve) => setTimeout(resolve, 5000));
-				expect((await emitted()).sort()).toEqual([...expected].sort());
+				await everyChangeEmittedOnce('the last poll to end');
 
 				const tickets = sandbox.tickets
 					.map(({ body }) => body as Record<string, string>)

@@ -20,6 +20,7 @@ import { buildAndPack } from '../scripts/n8n/pack';
 import { startQueueStack, type QueueStack } from '../scripts/n8n/queue';
 import { CACHE_DIR, DEFAULT_N8N_VERSION, ensureN8n } from '../scripts/n8n/runtime';
 import { AttributingProxy, byRoute, countMatching } from './processAttribution';
+import { expectEveryChangeOnce, waitFor as waitUpTo } from './support';
 
 /** n8n's durable poll scheduler, off in 2.41: all four switches are needed for poll triggers. */
 const DURABLE_SCHEDULER: NodeJS.ProcessEnv = {
@@ -116,19 +117,9 @@ const BIG_TENANT_WATCH = watcher(
 
 let packing: ReturnType<typeof buildAndPack> | undefined;
 
-async function waitFor<T>(
-	what: string,
-	probe: () => Promise<T | undefined>,
-	explain: () => string = () => '',
-): Promise<T> {
-	const deadline = Date.now() + WAIT_MS;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${explain()}`);
-		await new Promise((resolve) => setTimeout(resolve, 2000));
-	}
-}
+/** The shared wait, with the longer deadline of a stack of several n8n processes. */
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined>, explain?: () => string) =>
+	waitUpTo(what, probe, explain, WAIT_MS);
 
 /** Runs `task` over `inputs` with at most `limit` at a time. */
 async function inPool<T>(inputs: T[], limit: number, task: (input: T) => Promise<void>) {
@@ -175,35 +166,13 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 		/** PUT /users/:id that the sandbox carried out, per user, whether or not its answer arrived. */
 		const writesPerUser: Record<string, number> = {};
 		const putsPerUser = () => ({ ...writesPerUser });
-		/** Waits until the trigger emitted every expected change, then checks each came exactly once. */
-		const everyChangeEmittedOnce = async () => {
-			const emitted = async () => {
-				const executions = await stack.main.executionsOf(EVERY_EVENT.id);
-				for (const execution of executions) expect(execution.status).toBe('success');
-				return {
-					executions,
-					events: executions.flatMap((execution) =>
-						outputOf(execution, 'BigID Trigger').map((item) => {
-							const subject = (item.user ?? item.scan) as { id: string };
-							return `${String(item.event)} ${subject.id}`;
-						}),
-					),
-				};
-			};
-			let last: string[] = [];
-			const { executions, events } = await waitFor(
+		const everyChangeEmittedOnce = async () =>
+			await expectEveryChangeOnce(
 				'every change to be emitted',
-				async () => {
-					const found = await emitted();
-					last = found.events;
-					return expected.every((event) => last.includes(event)) ? found : undefined;
-				},
-				() =>
-					`; missing ${JSON.stringify(expected.filter((event) => !last.includes(event)).slice(0, 20))}`,
+				async () => await stack.main.executionsOf(EVERY_EVENT.id),
+				expected,
+				WAIT_MS,
 			);
-			expect([...events].sort()).toEqual([...expected].sort());
-			return executions;
-		};
 		const callWebhook = async (email: string) => {
 			const response = await fetch(`${stack.main.url}/${DEPARTED_WEBHOOK}`, {
 				method: 'POST',

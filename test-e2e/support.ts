@@ -1,6 +1,6 @@
 /** What the e2e files of `npm run test:e2e` share: the versions under test, examples, waiting. */
 import { loadExamples } from '../scripts/n8n/examples';
-import type { WorkflowJson } from '../scripts/n8n/instance';
+import { outputOf, type ExecutionResult, type WorkflowJson } from '../scripts/n8n/instance';
 import { N8N_VERSIONS } from '../scripts/n8n/runtime';
 
 /** E2E_N8N_VERSIONS picks the n8n versions (comma-separated); all tested ones by default. */
@@ -25,12 +25,54 @@ export async function waitFor<T>(
 	what: string,
 	probe: () => Promise<T | undefined>,
 	explain: () => string = () => '',
+	timeoutMs = POLL_WAIT_MS,
 ): Promise<T> {
-	const deadline = Date.now() + POLL_WAIT_MS;
+	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
 		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${explain()}`);
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 	}
+}
+
+/** n8n lists an execution from the moment it starts: with these statuses it has not ended. */
+const UNFINISHED_STATUSES = ['new', 'running', 'waiting'];
+
+/** The changes a BigID Trigger's executions emitted, as `event subjectId`. */
+export function emittedChanges(executions: ExecutionResult[]): string[] {
+	return executions.flatMap((execution) =>
+		outputOf(execution, 'BigID Trigger').map((item) => {
+			const subject = (item.user ?? item.scan) as { id: string };
+			return `${String(item.event)} ${subject.id}`;
+		}),
+	);
+}
+
+/**
+ * Waits until the trigger workflow's executions have all ended and hold every expected change,
+ * then checks that each succeeded and that each change came exactly once.
+ */
+export async function expectEveryChangeOnce<E extends ExecutionResult>(
+	what: string,
+	executionsOf: () => Promise<E[]>,
+	expected: readonly string[],
+	timeoutMs = POLL_WAIT_MS,
+): Promise<E[]> {
+	let seen: string[] = [];
+	const executions = await waitFor(
+		what,
+		async () => {
+			const found = await executionsOf();
+			if (found.some(({ status }) => UNFINISHED_STATUSES.includes(status ?? ''))) return undefined;
+			seen = emittedChanges(found);
+			return expected.every((change) => seen.includes(change)) ? found : undefined;
+		},
+		() =>
+			`; missing ${JSON.stringify(expected.filter((change) => !seen.includes(change)).slice(0, 20))} of ${expected.length}`,
+		timeoutMs,
+	);
+	for (const execution of executions) expect(execution.status).toBe('success');
+	expect(emittedChanges(executions).sort()).toEqual([...expected].sort());
+	return executions;
 }
