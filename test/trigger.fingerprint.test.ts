@@ -1,4 +1,4 @@
-import { fnv1a64, hashId } from '../nodes/BigId/trigger/fingerprint';
+import { fnv1a64, fnv1a64Low, hashId } from '../nodes/BigId/trigger/fingerprint';
 
 describe('fnv1a64', () => {
 	/** The same hash with BigInt, byte by byte, as the FNV reference describes it. */
@@ -21,6 +21,18 @@ describe('fnv1a64', () => {
 			expect((BigInt(high) << 32n) | BigInt(low)).toBe(reference(text));
 		},
 	);
+
+	it('gives the same low 32 bits through the 32-bit shortcut, for every kind of character', () => {
+		const texts = ['', 'a', 'jdoe@example.com', 'Ünïcödé ✓ 🚀', '\u0001absent', 'x'.repeat(1000)];
+		for (let seed = 1; seed <= 2000; seed++) {
+			const codes = Array.from(
+				{ length: seed % 37 },
+				(_, index) => (seed * 7919 + index * 104729) % 65536,
+			);
+			texts.push(String.fromCharCode(...codes));
+		}
+		for (const text of texts) expect(fnv1a64Low(text)).toBe(fnv1a64(text).low);
+	});
 
 	it('gives 11-character URL-safe ids that depend on every part and their boundaries', () => {
 		const id = hashId(['userUpdated', 'abc', '1.2.3']);

@@ -30,6 +30,20 @@ export function fnv1a64(text: string): Hash64 {
 	return { high, low };
 }
 
+/**
+ * The low 32 bits of `fnv1a64(text)`, for a tenth of its work: multiplying by the prime
+ * 2^40 + 0x1b3 modulo 2^32 is multiplying by 0x1b3, and the high half never reaches the low one.
+ */
+export function fnv1a64Low(text: string): number {
+	let low = OFFSET_LOW;
+	for (let index = 0; index < text.length; index++) {
+		const unit = text.charCodeAt(index);
+		low = Math.imul(low ^ (unit >>> 8), PRIME_LOW);
+		low = Math.imul(low ^ (unit & 0xff), PRIME_LOW);
+	}
+	return low >>> 0;
+}
+
 /** Parts are joined with a separator no BigID value contains, so ("ab","c") ≠ ("a","bc"). */
 export function hashParts(parts: readonly string[]): Hash64 {
 	return fnv1a64(parts.join('\u0000'));

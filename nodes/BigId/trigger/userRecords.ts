@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { flagOf } from '../model/object';
 import { userIdOf } from '../model/user';
-import { fnv1a64 } from './fingerprint';
+import { fnv1a64Low } from './fingerprint';
 
 /**
  * What the trigger remembers of a user between polls: not the user, but a fingerprint of each
@@ -94,7 +94,7 @@ export function canonicalFieldValue(value: unknown): string {
 }
 
 export function fieldHash(value: unknown): number {
-	return fnv1a64(canonicalFieldValue(value)).low & HASH_MASK;
+	return fnv1a64Low(canonicalFieldValue(value)) & HASH_MASK;
 }
 
 export function enabledFlagOf(value: unknown): EnabledFlag {
