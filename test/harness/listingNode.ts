@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -43,6 +44,7 @@ class ListingNode implements INodeType {
 		const parameter = <T>(name: string) => this.getNodeParameter(name, 0) as T;
 		const limit = parameter<number>('limit');
 		const stopAtId = parameter<string>('stopAtId');
+		const told: IDataObject[] = [];
 		const { items } = await bigIdApiRequestAllItems.call(this, {
 			path: parameter<string>('path').split('/'),
 			listKey: parameter<string>('listKey'),
@@ -50,7 +52,16 @@ class ListingNode implements INodeType {
 			limit: limit > 0 ? limit : undefined,
 			concurrency: parameter<number>('concurrency'),
 			stopWhen: stopAtId ? (page) => page.some((item) => idOf(item) === stopAtId) : undefined,
+			onItems: (page, firstPosition) =>
+				page.forEach((item, index) => (told[firstPosition + index] = item)),
 		});
+		// The user trigger keeps work per position from onItems: the last telling must be the item.
+		const wrongPosition = items.findIndex((item, position) => told[position] !== item);
+		if (wrongPosition >= 0 || told.length < items.length) {
+			throw new Error(
+				`onItems told position ${wrongPosition} wrong (${told.length} told, ${items.length} listed)`,
+			);
+		}
 		return [items.map((json) => ({ json, pairedItem: { item: 0 } }))];
 	}
 }

@@ -40,10 +40,11 @@ export interface ListRequest extends Omit<BigIdRequest, 'method' | 'body'> {
 	/** Position of the first item to read: a dropdown's next batch starts where the last one ended. */
 	startAt?: number;
 	/**
-	 * Told the items each page adds as the page is taken, while later pages are still in flight:
-	 * work done on them here overlaps BigID's work on those pages.
+	 * Told the items each page adds, and the position of the first one in the result, as the page
+	 * is taken while later pages are still in flight: work done on them here overlaps BigID's work
+	 * on those pages. After a doubt, positions are told again; the last telling of each holds.
 	 */
-	onItems?: (items: IDataObject[]) => void;
+	onItems?: (items: IDataObject[], firstPosition: number) => void;
 }
 
 export interface ListResult {
@@ -252,7 +253,7 @@ class Listing {
 			newItems++;
 			if (!this.wantsMore()) break;
 		}
-		if (newItems > 0) this.onItems?.(this.items.slice(itemsBefore));
+		if (newItems > 0) this.onItems?.(this.items.slice(itemsBefore), itemsBefore);
 		this.pagesWithoutNewItems = newItems === 0 ? this.pagesWithoutNewItems + 1 : 0;
 		if (this.pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
 			if (this.totalCount !== undefined && this.items.length < this.totalCount) {

@@ -50,6 +50,8 @@ export interface UserListing {
 	 * were confirmed gone). Only a complete listing may report deletions.
 	 */
 	complete: boolean;
+	/** The record of `users[i]` where already taken (while the listing read on), by position. */
+	records?: ReadonlyArray<UserRecord | undefined>;
 }
 
 export interface UserDetectionOptions {
@@ -223,8 +225,8 @@ export function detectUserChanges(
 	options: UserDetectionOptions,
 ): UserDetection {
 	const listed = new Map<string, { user: IDataObject; record: UserRecord }>();
-	for (const user of listing.users) {
-		const record = recordOf(user);
+	for (const [position, user] of listing.users.entries()) {
+		const record = listing.records?.[position] ?? recordOf(user);
 		if (record && !listed.has(record.id)) listed.set(record.id, { user, record });
 	}
 	const nextValues: Record<string, Array<string | null>> | undefined = options.keepPreviousValues

@@ -9,6 +9,7 @@ import type { FieldChange, TriggerEvent } from './events';
 import type { UserSettings } from './settings';
 import type { UserDetection, UserListing, UserState } from './userChanges';
 import { detectUserChanges, emptyUserState } from './userChanges';
+import type { UserRecord } from './userRecords';
 import { recordOf } from './userRecords';
 
 /**
@@ -17,17 +18,20 @@ import { recordOf } from './userRecords';
  * created or deleted between two pages) fails that test.
  */
 async function listAllUsers(this: IPollFunctions, settings: UserSettings): Promise<UserListing> {
+	const records: Array<UserRecord | undefined> = [];
 	const { items, totalCount } = await listUsers.call(this, {
 		endpoint: settings.listEndpoint,
 		pageSize: settings.pageSize,
 		concurrency: settings.concurrency,
-		onItems: (users) => users.forEach(recordOf),
+		onItems: (users, firstPosition) =>
+			users.forEach((user, index) => (records[firstPosition + index] = recordOf(user))),
 	});
 	const complete =
 		totalCount !== undefined &&
 		items.length === totalCount &&
 		items.every((user) => userIdOf(user) !== undefined);
-	return { users: items, complete };
+	records.length = items.length;
+	return { users: items, complete, records };
 }
 
 /**

@@ -106,20 +106,7 @@ export function enabledValueOf(flag: EnabledFlag): boolean | null {
 	return flag === ENABLED_ABSENT ? null : flag === ENABLED_TRUE;
 }
 
-/**
- * Records already taken of users as listed: the poll takes them page by page while the listing
- * waits for later pages, and detection (which may run more than once per poll) reuses them.
- */
-const recordsTaken = new WeakMap<IDataObject, UserRecord | undefined>();
-
 export function recordOf(user: IDataObject): UserRecord | undefined {
-	if (recordsTaken.has(user)) return recordsTaken.get(user);
-	const record = takeRecord(user);
-	recordsTaken.set(user, record);
-	return record;
-}
-
-function takeRecord(user: IDataObject): UserRecord | undefined {
 	const id = userIdOf(user);
 	if (id === undefined) return undefined;
 	return {
