@@ -31,6 +31,7 @@ import {
 	exampleFile,
 	expectEveryChangeOnce,
 	INSTALL_TIMEOUT_MS,
+	SCAN_AND_USER_EVENTS,
 	waitFor,
 } from './support';
 
@@ -47,15 +48,7 @@ const EVENT_WATCHER: WorkflowJson = {
 			typeVersion: 1,
 			position: [0, 0],
 			parameters: {
-				events: [
-					'scanFinished',
-					'userCreated',
-					'userDeleted',
-					'userDisabled',
-					'userEnabled',
-					'userRoleChanged',
-					'userUpdated',
-				],
+				events: SCAN_AND_USER_EVENTS,
 				pollTimes: { item: [{ mode: 'everyMinute' }] },
 			},
 			credentials: { bigIdApi: { id: SANDBOX_CREDENTIAL_ID, name: 'BigID Sandbox' } },

@@ -9,18 +9,18 @@
 import path from 'path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
-import {
-	forSandbox,
-	loadExamples,
-	SANDBOX_CREDENTIAL_ID,
-	sandboxCredentials,
-} from '../scripts/n8n/examples';
+import { forSandbox, SANDBOX_CREDENTIAL_ID, sandboxCredentials } from '../scripts/n8n/examples';
 import { outputOf, type WorkflowJson } from '../scripts/n8n/instance';
 import { buildAndPack } from '../scripts/n8n/pack';
 import { startQueueStack, type QueueStack } from '../scripts/n8n/queue';
 import { CACHE_DIR, DEFAULT_N8N_VERSION, ensureN8n } from '../scripts/n8n/runtime';
 import { AttributingProxy, byRoute, countMatching } from './processAttribution';
-import { expectEveryChangeOnce, waitFor as waitUpTo } from './support';
+import {
+	exampleFile,
+	expectEveryChangeOnce,
+	SCAN_AND_USER_EVENTS,
+	waitFor as waitUpTo,
+} from './support';
 
 /** n8n's durable poll scheduler, off in 2.41: all four switches are needed for poll triggers. */
 const DURABLE_SCHEDULER: NodeJS.ProcessEnv = {
@@ -69,18 +69,9 @@ const TRIGGER_PAGE_SIZE = 100;
 const SETUP_TIMEOUT_MS = 30 * 60_000;
 const WAIT_MS = 240_000;
 
-const DEPARTED = loadExamples().find(({ file }) => file.startsWith('03'))!.workflow;
+const DEPARTED = exampleFile('03');
 const DEPARTED_WEBHOOK = 'webhook/bigid-departed-employee';
 const BIG_TENANT_CREDENTIAL_ID = 'BigIdBigTenant01';
-const ALL_EVENTS = [
-	'scanFinished',
-	'userCreated',
-	'userDeleted',
-	'userDisabled',
-	'userEnabled',
-	'userRoleChanged',
-	'userUpdated',
-];
 
 /** A BigID Trigger workflow polling every minute for `events`. */
 function watcher(id: string, nodeId: string, credentialId: string, events: string[]): WorkflowJson {
@@ -106,7 +97,7 @@ const EVERY_EVENT = watcher(
 	'BigIdQueueWatch1',
 	'0d3c9b6e-5f41-4c7a-9e0b-000000000001',
 	SANDBOX_CREDENTIAL_ID,
-	ALL_EVENTS,
+	SCAN_AND_USER_EVENTS,
 );
 const BIG_TENANT_WATCH = watcher(
 	'BigIdQueueWatch2',

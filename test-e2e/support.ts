@@ -2,12 +2,16 @@
 import { loadExamples } from '../scripts/n8n/examples';
 import { outputOf, type ExecutionResult, type WorkflowJson } from '../scripts/n8n/instance';
 import { N8N_VERSIONS } from '../scripts/n8n/runtime';
+import { USER_EVENTS } from '../nodes/BigId/trigger/events';
 
 /** E2E_N8N_VERSIONS picks the n8n versions (comma-separated); all tested ones by default. */
 export const e2eVersions = (process.env.E2E_N8N_VERSIONS ?? N8N_VERSIONS.join(','))
 	.split(',')
 	.map((version) => version.trim())
 	.filter(Boolean);
+
+/** What a workflow that watches every scan and user change selects in the BigID Trigger. */
+export const SCAN_AND_USER_EVENTS = ['scanFinished', ...USER_EVENTS];
 
 /** A cold machine installs Node 24 and n8n first. */
 export const INSTALL_TIMEOUT_MS = 30 * 60_000;
