@@ -134,26 +134,30 @@ export class BigIdApi implements ICredentialType {
 
 	/**
 	 * Executions that run at once share one login: those that ask while a login is under way
-	 * wait for it, and those still holding the token it replaced take the new one.
+	 * wait for it, and those whose token this process saw rejected just before take the token that
+	 * replaced it. A token this process never saw rejected (the newest one, or one another n8n
+	 * process wrote to the credential) always leads to a login: it may be newer than ours.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const key = loginKey(credentials);
-		const recent = recentLogins.get(key);
+		const rejected = String(credentials.sessionToken ?? '');
+		const session = sessions.get(key);
 		if (
-			recent &&
-			recent.sessionToken !== credentials.sessionToken &&
-			Date.now() - recent.at < REUSE_FRESH_LOGIN_MS
+			session &&
+			rejected !== session.token &&
+			session.replaced.includes(rejected) &&
+			Date.now() - session.at < REUSE_LOGIN_MS
 		) {
-			return { sessionToken: recent.sessionToken };
+			return { sessionToken: session.token };
 		}
 		let login = loginsInFlight.get(key);
 		if (!login) {
 			login = logIn(this, credentials).finally(() => loginsInFlight.delete(key));
 			loginsInFlight.set(key, login);
 		}
-		const sessionToken = await login;
-		recentLogins.set(key, { sessionToken, at: Date.now() });
-		return { sessionToken };
+		const token = await login;
+		recordReplacement(key, rejected, token);
+		return { sessionToken: token };
 	}
 
 	/** A function, not a generic expression: n8n would evaluate the expression on every request. */
@@ -198,9 +202,35 @@ function authorizationValue(credentials: ICredentialDataDecryptedObject, token: 
 	return credentials.authHeaderFormat === 'bearer' ? `Bearer ${token}` : token;
 }
 
-const REUSE_FRESH_LOGIN_MS = 30_000;
 const loginsInFlight = new Map<string, Promise<string>>();
-const recentLogins = new Map<string, { sessionToken: string; at: number }>();
+/**
+ * Per identity: the token of this process's newest login, when it was obtained, and the tokens
+ * it replaced, newest last.
+ */
+const sessions = new Map<string, { token: string; at: number; replaced: string[] }>();
+/**
+ * The requests in flight when a session ends come back rejected within about one answer's time of
+ * each other. Far shorter than a BigID session lives, so a reused token is almost always alive.
+ */
+const REUSE_LOGIN_MS = 5_000;
+/** Enough for every execution still holding an older token; a longer tail only costs a login. */
+const REPLACED_TOKENS_KEPT = 32;
+
+function recordReplacement(key: string, rejected: string, token: string): void {
+	const session = sessions.get(key);
+	if (session?.token === token) {
+		if (!session.replaced.includes(rejected)) session.replaced.push(rejected);
+	} else {
+		const replaced = session ? [...session.replaced, session.token] : [];
+		sessions.set(key, {
+			token,
+			at: Date.now(),
+			replaced: [...replaced.filter((old) => old !== rejected), rejected],
+		});
+	}
+	const { replaced } = sessions.get(key)!;
+	replaced.splice(0, Math.max(0, replaced.length - REPLACED_TOKENS_KEPT));
+}
 
 /** One BigID identity: the same deployment, mode and secret log in once for all executions. */
 function loginKey(credentials: ICredentialDataDecryptedObject): string {

@@ -187,6 +187,64 @@ describe('BigID API credential', () => {
 		expect(sandbox.stats.rejectedAuth).toBe(50);
 		expect(sandbox.stats.logins).toBe(2);
 	});
+
+	describe('two n8n processes on one database (queue mode)', () => {
+		const loginsAndRejections = () => ({
+			logins: sandbox!.stats.logins,
+			rejected: sandbox!.stats.rejectedAuth,
+		});
+
+		test('a token another process wrote and BigID rejected leads to a login, not to an older token of ours', async () => {
+			const session = await startSandboxSession();
+			sandbox = session.sandbox;
+			const main = session.credentials;
+			const worker = main.anotherProcess();
+			expect((await runWorkflow({ credentials: main, nodes: listRoles })).error).toBeUndefined();
+			sandbox.revokeAllTokens();
+			// The worker logs in after main did and stores its token: the one main reads next.
+			expect((await runWorkflow({ credentials: worker, nodes: listRoles })).error).toBeUndefined();
+			sandbox.revokeAllTokens();
+			const before = loginsAndRejections();
+
+			const result = await runWorkflow({ credentials: main, nodes: listRoles });
+
+			expect(result.error).toBeUndefined();
+			// The worker's token is rejected once and main logs in once: main never offers its own
+			// older token, which BigID revoked as well.
+			expect(loginsAndRejections()).toEqual({
+				logins: before.logins + 1,
+				rejected: before.rejected + 1,
+			});
+		});
+
+		test('sessions revoked again and again while both run executions: none fails', async () => {
+			const session = await startSandboxSession();
+			sandbox = session.sandbox;
+			const processes = [session.credentials, session.credentials.anotherProcess()];
+			sandbox.faults.configure({ latencyMs: [5, 30] });
+			const rounds = 6;
+			const executionsPerProcess = 8;
+			const results = [];
+			for (let round = 0; round < rounds; round++) {
+				sandbox.revokeAllTokens();
+				results.push(
+					...(await Promise.all(
+						processes.flatMap((credentials) =>
+							Array.from(
+								{ length: executionsPerProcess },
+								async () => await runWorkflow({ credentials, nodes: listRoles }),
+							),
+						),
+					)),
+				);
+			}
+
+			expect(results.filter((result) => result.error !== undefined)).toEqual([]);
+			expect(results).toHaveLength(rounds * processes.length * executionsPerProcess);
+			// Each process logs in about once per round for all its executions, not once each.
+			expect(sandbox.stats.logins).toBeLessThanOrEqual(rounds * processes.length * 2);
+		});
+	});
 });
 
 describe('BigID API credential: the code it shares with the node', () => {

@@ -330,22 +330,25 @@ export class N8nInstance {
 			'GET',
 			`/rest/executions?filter=${filter}&limit=100`,
 		);
+		const executions = [];
+		for (const { id } of list.results) executions.push(await this.execution(id));
+		return executions.sort((a, b) => Number(a.id) - Number(b.id));
+	}
+
+	/** One saved execution: how it started, how it ended, and its run data. */
+	async execution(id: string): Promise<ExecutionResult & { id: string; mode: string }> {
+		const execution = await this.rest<{ status: string; mode: string; data: string }>(
+			'GET',
+			`/rest/executions/${id}`,
+		);
 		// Run data is stored in the `flatted` format; n8n's own copy reads it.
 		const flatted = createRequire(this.n8n.bin)('flatted') as { parse(text: string): unknown };
-		const executions = [];
-		for (const { id } of list.results) {
-			const execution = await this.rest<{ status: string; mode: string; data: string }>(
-				'GET',
-				`/rest/executions/${id}`,
-			);
-			executions.push({
-				id,
-				status: execution.status,
-				mode: execution.mode,
-				data: flatted.parse(execution.data) as ExecutionResult['data'],
-			});
-		}
-		return executions.sort((a, b) => Number(a.id) - Number(b.id));
+		return {
+			id,
+			status: execution.status,
+			mode: execution.mode,
+			data: flatted.parse(execution.data) as ExecutionResult['data'],
+		};
 	}
 
 	/** Activates (in 2.x: publishes) a workflow on the running server. */

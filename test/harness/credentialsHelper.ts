@@ -27,9 +27,26 @@ export interface StoredCredential {
  * test harness skips `preAuthentication`; this one must not.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	readonly store = new Map<string, StoredCredential>();
+	constructor(
+		readonly store = new Map<string, StoredCredential>(),
+		private readonly types: Record<string, ICredentialType> = { bigIdApi: new BigIdApi() },
+	) {
+		super();
+	}
 
-	private readonly types: Record<string, ICredentialType> = { bigIdApi: new BigIdApi() };
+	/**
+	 * Another n8n process on the same database (a queue-mode worker): the credentials it stores
+	 * are this helper's, the credential's module, with the logins it remembers, is its own.
+	 */
+	anotherProcess(): TestCredentialsHelper {
+		let ownModule: { BigIdApi: typeof BigIdApi } | undefined;
+		jest.isolateModules(() => {
+			ownModule = jest.requireActual<{ BigIdApi: typeof BigIdApi }>(
+				'../../credentials/BigIdApi.credentials',
+			);
+		});
+		return new TestCredentialsHelper(this.store, { bigIdApi: new ownModule!.BigIdApi() });
+	}
 
 	/** Every time n8n asked the credential to log in, and why. */
 	readonly preAuthenticationCalls: Array<{ expired: boolean }> = [];
