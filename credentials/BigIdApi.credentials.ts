@@ -14,8 +14,14 @@ import {
 	describeConnectionFailure,
 	TRANSIENT_CONNECTION_CODES,
 } from './common/bigId/connectionErrors';
+import { loginIdentityOf, sessionSealOf } from './common/bigId/identity';
 import { BigIdLoginError } from './common/bigId/loginError';
 import { bigIdMessageOf, isBadGatewayPage } from './common/bigId/messages';
+import {
+	forgetRejectedLogin,
+	refusedLogin,
+	rememberRejectedLogin,
+} from './common/bigId/rejectedLogins';
 import { redactSecrets, secretsOf } from './common/bigId/secrets';
 
 function responseOf(error: unknown): { status?: number; data?: unknown } {
@@ -130,34 +136,45 @@ export class BigIdApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Session Seal',
+			name: 'sessionSeal',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	/**
 	 * Executions that run at once share one login: those that ask while a login is under way
 	 * wait for it, and those whose token this process saw rejected just before take the token that
 	 * replaced it. A token this process never saw rejected (the newest one, or one another n8n
-	 * process wrote to the credential) always leads to a login: it may be newer than ours.
+	 * process wrote to the credential) always leads to a login: it may be newer than ours. A secret
+	 * BigID rejected is not tried again for a while (rejectedLogins.ts), by anything in the process,
+	 * the credential's Test button included: a test of a new secret logs in at once.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const key = loginKey(credentials);
+		const identity = loginIdentityOf(credentials);
+		const usesApiToken = credentials.authMode === 'apiToken';
+		const refused = refusedLogin(identity, usesApiToken);
+		if (refused !== undefined) throw new BigIdLoginError(refused);
 		const rejected = String(credentials.sessionToken ?? '');
-		const session = sessions.get(key);
+		const session = sessions.get(identity);
 		if (
 			session &&
 			rejected !== session.token &&
 			session.replaced.includes(rejected) &&
 			Date.now() - session.at < REUSE_LOGIN_MS
 		) {
-			return { sessionToken: session.token };
+			return sessionFields(identity, session.token);
 		}
-		let login = loginsInFlight.get(key);
+		let login = loginsInFlight.get(identity);
 		if (!login) {
-			login = logIn(this, credentials).finally(() => loginsInFlight.delete(key));
-			loginsInFlight.set(key, login);
+			login = logIn(this, credentials, identity).finally(() => loginsInFlight.delete(identity));
+			loginsInFlight.set(identity, login);
 		}
 		const token = await login;
-		recordReplacement(key, rejected, token);
-		return { sessionToken: token };
+		recordReplacement(identity, rejected, token);
+		return sessionFields(identity, token);
 	}
 
 	/** A function, not a generic expression: n8n would evaluate the expression on every request. */
@@ -232,20 +249,15 @@ function recordReplacement(key: string, rejected: string, token: string): void {
 	replaced.splice(0, Math.max(0, replaced.length - REPLACED_TOKENS_KEPT));
 }
 
-/** One BigID identity: the same deployment, mode and secret log in once for all executions. */
-function loginKey(credentials: ICredentialDataDecryptedObject): string {
-	return JSON.stringify([
-		credentials.baseUrl,
-		credentials.authMode,
-		credentials.authHeaderFormat,
-		credentials.username,
-		credentials.authMode === 'apiToken' ? credentials.apiToken : credentials.password,
-	]);
+/** The session token and the seal that ties it to the identity it was issued for. */
+function sessionFields(identity: string, token: string): ICredentialDataDecryptedObject {
+	return { sessionToken: token, sessionSeal: sessionSealOf(identity, token) };
 }
 
 async function logIn(
 	helpers: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
+	identity: string,
 ): Promise<string> {
 	const parsed = parseBaseUrl(credentials.baseUrl);
 	if (parsed.problem !== undefined) throw new BigIdLoginError(parsed.problem);
@@ -271,6 +283,11 @@ async function logIn(
 	const fix = usesApiToken
 		? 'Check the API token in the BigID API credential: it may be expired or revoked (generate a new one in BigID), and check the Authorization Header Format.'
 		: 'Check the username and password in the BigID API credential. If the password has expired, change it in BigID first.';
+	/** BigID said no to this secret: remembered, so that nothing in this process tries it again soon. */
+	const rejection = (message: string) =>
+		new BigIdLoginError(
+			rememberRejectedLogin(identity, redactSecrets(message, secrets), usesApiToken),
+		);
 
 	let answer: IDataObject;
 	try {
@@ -288,7 +305,9 @@ async function logIn(
 				? describeConnectionFailure(code, baseUrl)
 				: `Could not log in to BigID at ${baseUrl}: ${(error as Error).message}`;
 		} else if (status === 401 || status === 403) {
-			message = `BigID rejected the login (HTTP ${status}${bigIdMessageOf(data) ? `: ${bigIdMessageOf(data)}` : ''}). ${fix}`;
+			throw rejection(
+				`BigID rejected the login (HTTP ${status}${bigIdMessageOf(data) ? `: ${bigIdMessageOf(data)}` : ''}). ${fix}`,
+			);
 		} else if (status === 404) {
 			message = `BigID has no login endpoint at ${request.url} (HTTP 404). Check the Base URL: it should be the address of your BigID deployment, for example https://bigid.example.com`;
 		} else {
@@ -311,9 +330,10 @@ async function logIn(
 	const token = usesApiToken ? answer?.systemToken : answer?.auth_token;
 	if (answer?.success === false || typeof token !== 'string' || token === '') {
 		const reason = (bigIdMessageOf(answer) ?? 'no token in the answer').replace(/\.+$/, '');
-		throw new BigIdLoginError(
-			redactSecrets(`BigID rejected the login: ${reason}. ${fix}`, secrets),
-		);
+		const message = `BigID rejected the login: ${reason}. ${fix}`;
+		if (answer?.success === false) throw rejection(message);
+		throw new BigIdLoginError(redactSecrets(message, secrets));
 	}
+	forgetRejectedLogin(identity);
 	return token;
 }

@@ -31,6 +31,15 @@ const control = (method: string, path: string, handle: Handler): RouteDefinition
 	},
 });
 
+/**
+ * The service account's password rotated in BigID (its login user, also listed among the users):
+ * logins with the old one fail from now on; sessions already issued live on until they expire.
+ */
+export function changeServiceAccountPassword(context: SandboxContext, password: string): void {
+	context.options.password = password;
+	context.store.setUserPassword(context.options.username, password);
+}
+
 const userNotFound = (id: string) => errorResponse(404, `User ${id} was not found`);
 
 export const CONTROL_ROUTES: RouteDefinition[] = [
@@ -55,6 +64,13 @@ export const CONTROL_ROUTES: RouteDefinition[] = [
 	control('POST', '/revoke-tokens', (_body, _params, { tokens }) => {
 		tokens.revokeAll();
 		return json(200, { revoked: true });
+	}),
+	control('POST', '/service-account/password', (body, _params, context) => {
+		if (typeof body.password !== 'string') {
+			return errorResponse(400, 'Missing required field: password');
+		}
+		changeServiceAccountPassword(context, body.password);
+		return json(200, { changed: true });
 	}),
 	control('POST', '/clock', (body, _params, { store }) => {
 		store.advanceClock(Number(body.advanceMs));

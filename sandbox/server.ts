@@ -8,7 +8,7 @@ import {
 	type SandboxOptions,
 	type SandboxTicket,
 } from './context';
-import { CONTROL_PREFIX, CONTROL_ROUTES } from './control';
+import { changeServiceAccountPassword, CONTROL_PREFIX, CONTROL_ROUTES } from './control';
 import { emptyStats, type SandboxStats } from './counters';
 import { TokenRegistry } from './entities/sessions/model';
 import { FaultController } from './faults';
@@ -37,6 +37,8 @@ export interface Sandbox extends RequestHooks {
 	tickets: readonly SandboxTicket[];
 	/** Every issued session and system token stops working. */
 	revokeAllTokens(): void;
+	/** The service account's password rotated in BigID: logins with the old one fail. */
+	changePassword(password: string): void;
 	/** Every session and system token issued so far, revoked ones included. */
 	readonly issuedTokens: readonly string[];
 	close(): Promise<void>;
@@ -96,6 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		faults: context.faults,
 		tickets: context.tickets,
 		revokeAllTokens: () => context.tokens.revokeAll(),
+		changePassword: (password) => changeServiceAccountPassword(context, password),
 		issuedTokens: context.tokens.issued,
 		wait: (ms) => delays.wait(ms),
 		close: () => {

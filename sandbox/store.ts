@@ -110,6 +110,10 @@ export class SandboxStore {
 		return this.usersModel.touchLogin(id);
 	}
 
+	setUserPassword(name: string, password: string): void {
+		this.usersModel.setPassword(name, password);
+	}
+
 	isValidUserPassword(name: string, password: string): boolean {
 		return this.usersModel.isValidPassword(name, password);
 	}

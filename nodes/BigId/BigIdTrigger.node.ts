@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { startRun } from './api/runCache';
 import { pollAuditLog, sampleAuditEntry } from './trigger/auditPoller';
 import { pollCases, sampleCase } from './trigger/casePoller';
 import { properties } from './trigger/descriptions';
@@ -76,6 +77,7 @@ export class BigIdTrigger implements INodeType {
 	 * up; a poll run again on an older saved state re-derives the same events and ids.
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		startRun(this);
 		const settings = readSettings.call(this);
 		if (this.getMode() === 'manual') {
 			return [sortEvents(await samples.call(this, settings)).map(toTriggerItem)];

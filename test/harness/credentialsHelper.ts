@@ -6,12 +6,13 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
+	INodeParameters,
 	INodeProperties,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
 	Workflow,
 } from 'n8n-workflow';
-import { ICredentialsHelper, isExpression } from 'n8n-workflow';
+import { ICredentialsHelper, isExpression, NodeHelpers } from 'n8n-workflow';
 
 import { BigIdApi } from '../../credentials/BigIdApi.credentials';
 
@@ -114,11 +115,24 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('getCredentials is not used by this pack');
 	}
 
+	/**
+	 * As n8n's applyDefaultsAndOverwrites: the credential's declared properties with their
+	 * defaults, so a field the credential stores without declaring it never reaches the node.
+	 */
 	async getDecrypted(
 		_additionalData: IWorkflowExecuteAdditionalData,
 		nodeCredentials: INodeCredentialsDetails,
+		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		return { ...this.stored(nodeCredentials.id!).data };
+		const stored = this.stored(nodeCredentials.id!).data;
+		return NodeHelpers.getNodeParameters(
+			this.typeOf(type).properties,
+			stored as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(

@@ -10,9 +10,24 @@ const API_TOKEN_FIX =
 /** Never resolves (RFC 6761): a host name with a typo, without depending on the network. */
 export const UNRESOLVABLE_BASE_URL = 'http://bigid-sandbox.invalid';
 
+/** Said with a rejection: the same secret is not tried again for a while (issue 19). */
+const notTriedAgain = (secret: string) =>
+	` n8n will not log in with this ${secret} again for 15 minutes (or until n8n restarts), so retries cannot lock the account: fix the credential, and a changed ${secret} logs in at once.`;
+
+const WRONG_PASSWORD = `BigID rejected the login: Authentication failed. Please check your username and password. ${SESSION_FIX}`;
+const REVOKED_API_TOKEN = `BigID rejected the login (HTTP 401: Invalid or expired user token). ${API_TOKEN_FIX}`;
+
+/** What a later run with a secret BigID rejected says, having sent nothing. */
+const refused = (rejection: string, secret: string) =>
+	new RegExp(
+		`^${rejection.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} No new login was tried, so the account is not locked: BigID rejected this ${secret} at \\d\\d:\\d\\d:\\d\\d UTC, and n8n tries it again only after \\d\\d:\\d\\d:\\d\\d UTC or a restart\\. Fix the credential: a changed ${secret} logs in at once\\.$`,
+	);
+
 export const LOGIN_FAILURE_MESSAGES = {
-	wrongPassword: `BigID rejected the login: Authentication failed. Please check your username and password. ${SESSION_FIX}`,
-	revokedApiToken: `BigID rejected the login (HTTP 401: Invalid or expired user token). ${API_TOKEN_FIX}`,
+	wrongPassword: WRONG_PASSWORD + notTriedAgain('password'),
+	revokedApiToken: REVOKED_API_TOKEN + notTriedAgain('API token'),
+	wrongPasswordRefused: refused(WRONG_PASSWORD, 'password'),
+	revokedApiTokenRefused: refused(REVOKED_API_TOKEN, 'API token'),
 	closedPort: (baseUrl: string) =>
 		`Could not reach BigID at ${baseUrl}: the connection was refused. Check the Base URL and port in the BigID API credential and that BigID is running`,
 	unresolvableHost: (baseUrl: string) =>

@@ -5,6 +5,7 @@ import type { BigIdContext, ListResult } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import type { ListOptions } from './list';
 import { listOf } from './list';
+import { oncePerRun } from './runCache';
 import { unlessMissing } from './unconfirmed';
 
 const DS_CONNECTIONS = 'ds-connections';
@@ -29,20 +30,15 @@ export async function listDataSources(
 	);
 }
 
-const dataSourcesOfExecution = new WeakMap<object, Promise<IDataObject[]>>();
-
-/** Every data source, read once per node execution however many items need it. */
+/** Every data source, read once per node run however many items need it. */
 export async function listDataSourcesOnce(
 	this: BigIdContext,
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
-	let sources = dataSourcesOfExecution.get(this);
-	if (!sources) {
-		sources = listDataSources.call(this, {}, itemIndex).then(({ items }) => items);
-		dataSourcesOfExecution.set(this, sources);
-		sources.catch(() => dataSourcesOfExecution.delete(this));
-	}
-	return await sources;
+	return await oncePerRun(this, 'dataSources', async () => {
+		const { items } = await listDataSources.call(this, {}, itemIndex);
+		return items;
+	});
 }
 
 /** The answer of `GET /ds-connections/{id or name}`: `{ds_connection}`, wrapped or bare, or the object itself. */

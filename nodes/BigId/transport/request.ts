@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -10,6 +11,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { API_PREFIX, parseBaseUrl } from '../../../credentials/common/bigId/baseUrl';
+import { isSessionOfCredential } from '../../../credentials/common/bigId/identity';
 import { isBadGatewayPage } from '../../../credentials/common/bigId/messages';
 import { redactSecrets, secretsOf } from '../../../credentials/common/bigId/secrets';
 import type { RequestFailure } from './errors';
@@ -32,38 +34,40 @@ export interface BigIdRequest {
 	responseFormat?: 'json' | 'text';
 }
 
+/** The credential as it is at this attempt: a poll context lives as long as the activation. */
 interface Connection {
 	baseUrl: string;
 	skipSslCertificateValidation: boolean;
 	secrets: string[];
-	/** BigID rejected the login of this node run: its other requests fail with it, not with more logins. */
-	rejectedLogin?: RequestFailure;
+	credentials: ICredentialsDecrypted;
 }
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
-const connections = new WeakMap<object, Connection>();
-
+/**
+ * Read at every attempt, never kept on the context: n8n reuses one poll context for every poll of
+ * an activation, so a password fixed or a Base URL moved in the credential must count at the next
+ * request. The request helper reads the credential at every request too; handing it this copy
+ * keeps that to one read.
+ */
 async function connectionOf(context: BigIdContext): Promise<Connection> {
-	let connection = connections.get(context);
-	if (!connection) {
-		const credentials = (await context.getCredentials(
-			'bigIdApi',
-		)) as ICredentialDataDecryptedObject;
-		const parsed = parseBaseUrl(credentials.baseUrl);
-		if (parsed.problem !== undefined) {
-			throw new NodeOperationError(context.getNode(), parsed.problem, {
-				description: 'Fix the Base URL in the BigID API credential.',
-			});
-		}
-		connection = {
-			baseUrl: parsed.baseUrl,
-			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-			secrets: secretsOf(credentials),
-		};
-		connections.set(context, connection);
+	const data = (await context.getCredentials('bigIdApi')) as ICredentialDataDecryptedObject;
+	const parsed = parseBaseUrl(data.baseUrl);
+	if (parsed.problem !== undefined) {
+		throw new NodeOperationError(context.getNode(), parsed.problem, {
+			description: 'Fix the Base URL in the BigID API credential.',
+		});
 	}
-	return connection;
+	// A session issued for another password, token or Base URL (n8n keeps the token when the
+	// credential is edited) is not sent: an empty token makes n8n log in with the secret as it is now.
+	if (!isSessionOfCredential(data)) data.sessionToken = '';
+	const details = context.getNode().credentials?.bigIdApi;
+	return {
+		baseUrl: parsed.baseUrl,
+		skipSslCertificateValidation: data.ignoreSslIssues === true,
+		secrets: secretsOf(data),
+		credentials: { id: details?.id ?? '', name: details?.name ?? '', type: 'bigIdApi', data },
+	};
 }
 
 /**
@@ -157,6 +161,7 @@ async function send(
 				skipSslCertificateValidation: connection.skipSslCertificateValidation,
 				timeout: REQUEST_TIMEOUT_MS,
 			},
+			{ credentialsDecrypted: connection.credentials },
 		)) as IN8nHttpFullResponse;
 		return readBody(response, method, request.responseFormat);
 	} catch (error) {
@@ -179,30 +184,26 @@ export async function bigIdApiRequest(
 	request: BigIdRequest,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const connection = await connectionOf(this);
 	const method = request.method ?? 'GET';
 	const path = apiPath(this, request.path, itemIndex);
-	const errorOf = (failure: RequestFailure) =>
-		toNodeApiError(failure, {
-			node: this.getNode(),
-			itemIndex,
-			baseUrl: connection.baseUrl,
-			method,
-			path,
-			hints: request.hints,
-			secrets: connection.secrets,
-		});
-	if (connection.rejectedLogin) throw errorOf(connection.rejectedLogin);
 
 	let unauthorizedRetried = false;
 	for (let attempt = 1; ; attempt++) {
+		const connection = await connectionOf(this);
 		const answer = await send(this, connection, method, path, request);
 		if (answer.failure === undefined) return answer.body;
 		const { failure } = answer;
 		const decision = retryDecision({ method, failure, attempt, unauthorizedRetried });
 		if (!decision.retry) {
-			if (failure.login?.transient === false) connection.rejectedLogin = failure;
-			throw errorOf(failure);
+			throw toNodeApiError(failure, {
+				node: this.getNode(),
+				itemIndex,
+				baseUrl: connection.baseUrl,
+				method,
+				path,
+				hints: request.hints,
+				secrets: connection.secrets,
+			});
 		}
 		unauthorizedRetried ||= failure.status === 401;
 		if (failure.status === 429) request.onThrottle?.();

@@ -184,6 +184,12 @@ export class UsersModel {
 		return user;
 	}
 
+	/** The user's password changed in BigID (a service account's rotation): the old one stops working. */
+	setPassword(name: string, password: string): void {
+		const user = this.usersByName.get(name);
+		if (user) this.passwordsByUserId.set(user.id, password);
+	}
+
 	/** Whether a created local user may log in with this password. */
 	isValidPassword(name: string, password: string): boolean {
 		const user = this.usersByName.get(name);
