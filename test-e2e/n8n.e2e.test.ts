@@ -27,6 +27,16 @@ import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
 import { LOGIN_FAILURE_MESSAGES, UNRESOLVABLE_BASE_URL } from '../test/harness/loginFailures';
 import { selfSignedCertificate } from '../test/harness/tls';
 import {
+	closeRotationSandboxes,
+	rotationCredentials,
+	rotationWorkflows,
+	startRotationSandboxes,
+	triggerThroughARotation,
+	triggerWhoseBaseUrlMoved,
+	webhookExecutionsOnARejectedPassword,
+	type RotationSandboxes,
+} from './rotation';
+import {
 	e2eVersions,
 	exampleFile,
 	expectEveryChangeOnce,
@@ -183,6 +193,7 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 	let sandbox: Sandbox;
 	let loginSandboxes: LoginSandboxes;
 	let instance: N8nInstance;
+	let rotationSandboxes: RotationSandboxes;
 	const examples = loadExamples();
 
 	beforeAll(async () => {
@@ -194,6 +205,7 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 			selfSigned: await startSandbox({ tls: selfSignedCertificate() }),
 			closedPortUrl: `http://127.0.0.1:${await freePort()}`,
 		};
+		rotationSandboxes = await startRotationSandboxes();
 		const userFolder = path.join(CACHE_DIR, 'e2e', `n8n-${version}`);
 		rmSync(userFolder, { recursive: true, force: true });
 		instance = new N8nInstance({ n8n, userFolder, logFile: path.join(userFolder, 'n8n.log') });
@@ -206,11 +218,13 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 				type: 'bigIdApi',
 				data: failure.credential(loginSandboxes),
 			})),
+			...rotationCredentials(rotationSandboxes),
 		]);
 		await instance.importWorkflows([
 			...examples.map(({ workflow }) => forSandbox(workflow, sandbox.url)),
 			EVENT_WATCHER,
 			...LOGIN_FAILURES.map((_, index) => loginFailureWorkflow(index)),
+			...rotationWorkflows(),
 		]);
 	}, INSTALL_TIMEOUT_MS);
 
@@ -219,6 +233,7 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 		await sandbox?.close();
 		await loginSandboxes?.raw.close();
 		await loginSandboxes?.selfSigned.close();
+		await closeRotationSandboxes(rotationSandboxes);
 	});
 
 	describe('example workflows run with n8n execute --id', () => {
@@ -428,6 +443,21 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 				},
 			);
 		});
+
+		it(
+			'a password BigID rejects: 20 webhook executions cost 1 failed login, an active trigger recovers at the first poll after the fix and follows a moved Base URL',
+			async () => {
+				const [webhook, rotation, move] = await Promise.all([
+					webhookExecutionsOnARejectedPassword(instance, rotationSandboxes),
+					triggerThroughARotation(instance, rotationSandboxes),
+					triggerWhoseBaseUrlMoved(instance, rotationSandboxes),
+				]);
+				process.stdout.write(
+					`[e2e] n8n ${version}, a rotated password: ${JSON.stringify({ webhook, rotation, move })}\n`,
+				);
+			},
+			8 * 60_000,
+		);
 
 		it('03 departed employee, activated: the HR webhook disables a known user and reports an unknown email as not found', async () => {
 			const departed = exampleFile('03');

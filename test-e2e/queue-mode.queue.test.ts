@@ -14,6 +14,7 @@ import { outputOf, type WorkflowJson } from '../scripts/n8n/instance';
 import { buildAndPack } from '../scripts/n8n/pack';
 import { startQueueStack, type QueueStack } from '../scripts/n8n/queue';
 import { CACHE_DIR, DEFAULT_N8N_VERSION, ensureN8n } from '../scripts/n8n/runtime';
+import { LOGIN_FAILURE_MESSAGES } from '../test/harness/loginFailures';
 import { AttributingProxy, byRoute, countMatching } from './processAttribution';
 import {
 	exampleFile,
@@ -72,6 +73,37 @@ const WAIT_MS = 240_000;
 const DEPARTED = exampleFile('03');
 const DEPARTED_WEBHOOK = 'webhook/bigid-departed-employee';
 const BIG_TENANT_CREDENTIAL_ID = 'BigIdBigTenant01';
+/** A credential whose password BigID rejects, used during the big run: at most 1 failed login a process. */
+const REJECTED_CREDENTIAL_ID = 'BigIdQueueReject';
+const REJECTED_PASSWORD = 'a-password-bigid-rotated-away';
+const REJECTED_EXECUTIONS = 40;
+const REJECTED_WEBHOOK = 'webhook/bigid-queue-rejected-password';
+const REJECTED_WORKFLOW: WorkflowJson = {
+	id: 'BigIdQueueReject',
+	name: 'E2E queue: a webhook on a rejected password',
+	nodes: [
+		{
+			id: '0d3c9b6e-5f41-4c7a-9e0b-000000000011',
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			parameters: { httpMethod: 'POST', path: 'bigid-queue-rejected-password', options: {} },
+			webhookId: '0d3c9b6e-5f41-4c7a-9e0b-000000000012',
+		},
+		{
+			id: '0d3c9b6e-5f41-4c7a-9e0b-000000000013',
+			name: 'BigID',
+			type: 'n8n-nodes-bigid.bigId',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: { resource: 'role', operation: 'getMany', returnAll: true },
+			credentials: { bigIdApi: { id: REJECTED_CREDENTIAL_ID, name: REJECTED_CREDENTIAL_ID } },
+		},
+	],
+	connections: { Webhook: { main: [[{ node: 'BigID', type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+};
 
 /** A BigID Trigger workflow polling every minute for `events`. */
 function watcher(id: string, nodeId: string, credentialId: string, events: string[]): WorkflowJson {
@@ -136,6 +168,9 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 		let sandbox: Sandbox;
 		let bigTenant: Sandbox;
 		let proxy: AttributingProxy;
+		/** The BigID that rejects REJECTED_PASSWORD, behind a proxy that tells which process logged in. */
+		let rejecting: Sandbox;
+		let rejectingProxy: AttributingProxy;
 		let stack: QueueStack;
 		/** Every event the trigger must emit, once each: `userDisabled <id>`. */
 		const expected: string[] = [];
@@ -146,12 +181,13 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 			{ name: 'main', pid: stack.main.pid },
 			...stack.workers.map((worker) => ({ name: worker.name, pid: worker.pid })),
 		];
-		const departedExecutions = async () =>
+		const webhookExecutionsOf = async (workflowId: string) =>
 			(
 				await stack.postgres.query(
-					`select id, status from execution_entity where "workflowId" = '${DEPARTED.id}' and mode = 'webhook' order by id`,
+					`select id, status from execution_entity where "workflowId" = '${workflowId}' and mode = 'webhook' order by id`,
 				)
 			).map(([id, status]) => ({ id, status }));
+		const departedExecutions = async () => await webhookExecutionsOf(DEPARTED.id);
 		const workerOf = (executionId: string) =>
 			stack.workers.find((worker) => worker.startedExecutions().includes(executionId))?.name;
 		/** PUT /users/:id that the sandbox carried out, per user, whether or not its answer arrived. */
@@ -218,15 +254,24 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 			});
 			proxy = new AttributingProxy(sandbox.options.port, processes);
 			await proxy.listen();
+			rejecting = await startSandbox({ users: 5 });
+			rejectingProxy = new AttributingProxy(rejecting.options.port, processes);
+			await rejectingProxy.listen();
+			const [rejectedCredential] = sandboxCredentials(rejectingProxy.url, {
+				...rejecting.options,
+				password: REJECTED_PASSWORD,
+			});
 			const [bigTenantCredential] = sandboxCredentials(bigTenant.url, bigTenant.options);
 			await stack.main.importCredentials([
 				...sandboxCredentials(proxy.url, sandbox.options),
 				{ ...bigTenantCredential, id: BIG_TENANT_CREDENTIAL_ID, name: BIG_TENANT_CREDENTIAL_ID },
+				{ ...rejectedCredential, id: REJECTED_CREDENTIAL_ID, name: REJECTED_CREDENTIAL_ID },
 			]);
 			await stack.main.importWorkflows([
 				forSandbox(DEPARTED, sandbox.url),
 				EVERY_EVENT,
 				BIG_TENANT_WATCH,
+				REJECTED_WORKFLOW,
 			]);
 			await stack.startN8n();
 			await stack.main.setUpOwner();
@@ -240,7 +285,7 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 			// The first saved poll records what exists as the baseline: changes start after it. The
 			// legacy scheduler polls and saves at activation; the durable one saves nothing then
 			// (its activation poll is a test) and polls at the next scheduled occurrence.
-			for (const workflow of [DEPARTED, EVERY_EVENT, BIG_TENANT_WATCH]) {
+			for (const workflow of [DEPARTED, EVERY_EVENT, BIG_TENANT_WATCH, REJECTED_WORKFLOW]) {
 				await stack.main.activateWorkflow(workflow.id);
 			}
 			const watchers = [EVERY_EVENT.id, BIG_TENANT_WATCH.id];
@@ -266,6 +311,8 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 			await stack?.stop();
 			await proxy?.close();
 			await sandbox?.close();
+			await rejectingProxy?.close();
+			await rejecting?.close();
 			await bigTenant?.close();
 		}, 120_000);
 
@@ -321,7 +368,18 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 					}
 				})();
 				const started = Date.now();
-				await inPool(batch, IN_FLIGHT, async ({ email }) => await callWebhook(email));
+				// Meanwhile another workflow's credential has a password BigID rejects (rotated in BigID
+				// before in n8n): each process that runs some of its executions logs in with it once.
+				const rejectedCalls = Array.from({ length: REJECTED_EXECUTIONS }, (_, index) => index);
+				await Promise.all([
+					inPool(batch, IN_FLIGHT, async ({ email }) => await callWebhook(email)),
+					inPool(rejectedCalls, 5, async () => {
+						const response = await fetch(`${stack.main.url}/${REJECTED_WEBHOOK}`, {
+							method: 'POST',
+						});
+						expect(response.status).toBe(200);
+					}),
+				]);
 				const sent = Date.now();
 				const executions = await waitFor(`${EXECUTIONS} finished executions`, async () => {
 					const found = await departedExecutions();
@@ -352,12 +410,37 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 				);
 				const logins = countMatching(proxy.answers, /^POST \/api\/v1\/sessions 200$/);
 				const rejected = countMatching(proxy.answers, / 401$/);
+
+				const rejectedRuns = await waitFor(`${REJECTED_EXECUTIONS} failed executions`, async () => {
+					const found = await webhookExecutionsOf(REJECTED_WORKFLOW.id);
+					return found.length >= REJECTED_EXECUTIONS &&
+						found.every(({ status }) => !['new', 'running'].includes(status))
+						? found
+						: undefined;
+				});
+				const rejectedErrors = (await failuresAmong(rejectedRuns)).map(({ error }) => error);
+				expect(rejectedErrors).toHaveLength(REJECTED_EXECUTIONS);
+				for (const error of rejectedErrors) {
+					expect(error).toMatch(LOGIN_FAILURE_MESSAGES.wrongPasswordTriedOrRefused);
+				}
+				const failedLogins = countMatching(rejectingProxy.requests, /^POST \/api\/v1\/sessions$/);
+				const rejectedRunsPerProcess: Record<string, number> = {};
+				for (const { id } of rejectedRuns) {
+					const runner = workerOf(id) ?? 'main';
+					rejectedRunsPerProcess[runner] = (rejectedRunsPerProcess[runner] ?? 0) + 1;
+				}
+				expect(Object.values(failedLogins).every((count) => count === 1)).toBe(true);
+				expect(Object.keys(failedLogins).sort()).toEqual(
+					Object.keys(rejectedRunsPerProcess).sort(),
+				);
+				expect(rejecting.stats.failedLogins).toBe(Object.keys(rejectedRunsPerProcess).length);
 				report([
 					`${setupName}: ${EXECUTIONS} executions sent in ${((sent - started) / 1000).toFixed(1)} s, all finished after ${((finished - started) / 1000).toFixed(1)} s, ${executions.filter(({ status }) => status === 'success').length} succeeded`,
 					`executions per worker: ${JSON.stringify(perWorker)}`,
 					`session TTL ${SESSION_TTL_MS / 1000} s: ${sandbox.stats.logins} logins ${JSON.stringify(logins)}, ${sandbox.stats.rejectedAuth} requests answered 401 ${JSON.stringify(rejected)} (expired sessions: renewed and retried)`,
 					`answers by process: ${JSON.stringify(byRoute(proxy.answers))}`,
 					`writes: ${sandbox.stats.writes['PUT /api/v1/users/:id']} PUT /users/:id for ${batch.length} users, each exactly once`,
+					`a password BigID rejects, ${REJECTED_EXECUTIONS} executions meanwhile, run by ${JSON.stringify(rejectedRunsPerProcess)}: failed logins by process ${JSON.stringify(failedLogins)}`,
 				]);
 				expect(sandbox.stats.rejectedAuth).toBeGreaterThan(0);
 			},

@@ -299,6 +299,13 @@ export class N8nInstance {
 		return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as T;
 	}
 
+	/** A stored credential as the editor's dialog reads it: secrets redacted. */
+	private async storedCredential(
+		credentialId: string,
+	): Promise<{ name: string; type: string; data: Record<string, unknown> }> {
+		return await this.rest('GET', `/rest/credentials/${credentialId}?includeData=true`);
+	}
+
 	/**
 	 * What the credential dialog's test answers, as the editor asks it: the stored credential's
 	 * (redacted) data, with `changes` typed over it.
@@ -307,10 +314,7 @@ export class N8nInstance {
 		credentialId: string,
 		changes: Record<string, unknown> = {},
 	): Promise<{ status: string; message: string }> {
-		const stored = await this.rest<{ name: string; type: string; data: Record<string, unknown> }>(
-			'GET',
-			`/rest/credentials/${credentialId}?includeData=true`,
-		);
+		const stored = await this.storedCredential(credentialId);
 		return await this.rest('POST', '/rest/credentials/test', {
 			credentials: {
 				id: credentialId,
@@ -318,6 +322,19 @@ export class N8nInstance {
 				type: stored.type,
 				data: { ...stored.data, ...changes },
 			},
+		});
+	}
+
+	/**
+	 * Edits a credential as a user does in the editor's dialog: the stored (redacted) data with
+	 * `changes` typed over it, saved; n8n keeps what the dialog sent redacted (the session token).
+	 */
+	async updateCredential(credentialId: string, changes: Record<string, unknown>): Promise<void> {
+		const stored = await this.storedCredential(credentialId);
+		await this.rest('PATCH', `/rest/credentials/${credentialId}`, {
+			name: stored.name,
+			type: stored.type,
+			data: { ...stored.data, ...changes },
 		});
 	}
 
@@ -363,6 +380,22 @@ export class N8nInstance {
 			await this.rest('POST', `/rest/workflows/${workflowId}/activate`, {
 				versionId: workflow.versionId,
 			});
+		}
+	}
+
+	/** Deactivates (in 2.x: unpublishes) a workflow on the running server. */
+	async deactivateWorkflow(workflowId: string): Promise<void> {
+		if (this.n8n.version.startsWith('1.')) {
+			const workflow = await this.rest<{ versionId: string }>(
+				'GET',
+				`/rest/workflows/${workflowId}`,
+			);
+			await this.rest('PATCH', `/rest/workflows/${workflowId}`, {
+				active: false,
+				versionId: workflow.versionId,
+			});
+		} else {
+			await this.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
 		}
 	}
 }

@@ -17,16 +17,22 @@ const notTriedAgain = (secret: string) =>
 const WRONG_PASSWORD = `BigID rejected the login: Authentication failed. Please check your username and password. ${SESSION_FIX}`;
 const REVOKED_API_TOKEN = `BigID rejected the login (HTTP 401: Invalid or expired user token). ${API_TOKEN_FIX}`;
 
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** What a later run with a secret BigID rejected says, having sent nothing. */
 const refused = (rejection: string, secret: string) =>
 	new RegExp(
-		`^${rejection.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} No new login was tried, so the account is not locked: BigID rejected this ${secret} at \\d\\d:\\d\\d:\\d\\d UTC, and n8n tries it again only after \\d\\d:\\d\\d:\\d\\d UTC or a restart\\. Fix the credential: a changed ${secret} logs in at once\\.$`,
+		`^${literally(rejection)} No new login was tried, so the account is not locked: BigID rejected this ${secret} at \\d\\d:\\d\\d:\\d\\d UTC, and n8n tries it again only after \\d\\d:\\d\\d:\\d\\d UTC or a restart\\. Fix the credential: a changed ${secret} logs in at once\\.$`,
 	);
 
 export const LOGIN_FAILURE_MESSAGES = {
 	wrongPassword: WRONG_PASSWORD + notTriedAgain('password'),
 	revokedApiToken: REVOKED_API_TOKEN + notTriedAgain('API token'),
 	wrongPasswordRefused: refused(WRONG_PASSWORD, 'password'),
+	/** Executions that ran at once: any of them may have been the one that tried. */
+	wrongPasswordTriedOrRefused: new RegExp(
+		`^${literally(WRONG_PASSWORD + notTriedAgain('password'))}$|${refused(WRONG_PASSWORD, 'password').source}`,
+	),
 	revokedApiTokenRefused: refused(REVOKED_API_TOKEN, 'API token'),
 	closedPort: (baseUrl: string) =>
 		`Could not reach BigID at ${baseUrl}: the connection was refused. Check the Base URL and port in the BigID API credential and that BigID is running`,

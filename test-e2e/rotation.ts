@@ -1,0 +1,298 @@
+/**
+ * Issue 19 in a real n8n: a password BigID rejects costs one failed login however many executions
+ * and polls meet it, and an active trigger recovers at the first poll after the credential is
+ * fixed, or after its Base URL moved. Each scenario has its own sandbox, credential and workflow,
+ * so the three run at once on one n8n and their counts stay apart.
+ */
+import { startSandbox, type Sandbox } from '../sandbox';
+import type {
+	CredentialImport,
+	ExecutionResult,
+	N8nInstance,
+	WorkflowJson,
+} from '../scripts/n8n/instance';
+import { LOGIN_FAILURE_MESSAGES } from '../test/harness/loginFailures';
+import { emittedChanges, expectEveryChangeOnce, waitFor } from './support';
+
+export interface RotationSandboxes {
+	/** The webhook executions run against this one with a password it rejects. */
+	webhook: Sandbox;
+	/** The trigger whose password is rotated in BigID, then fixed in n8n. */
+	rotated: Sandbox;
+	/** The trigger whose Base URL moves from `movedFrom` to `movedTo`. */
+	movedFrom: Sandbox;
+	movedTo: Sandbox;
+}
+
+export async function startRotationSandboxes(): Promise<RotationSandboxes> {
+	return {
+		webhook: await startSandbox({ users: 5 }),
+		rotated: await startSandbox({ users: 20 }),
+		movedFrom: await startSandbox({ users: 20 }),
+		movedTo: await startSandbox({ users: 20 }),
+	};
+}
+
+export async function closeRotationSandboxes(sandboxes?: RotationSandboxes): Promise<void> {
+	for (const sandbox of Object.values(sandboxes ?? {})) await sandbox.close();
+}
+
+const REJECTED_PASSWORD = 'a-password-bigid-rotated-away';
+const ids = {
+	webhookCredential: 'BigIdRotation001',
+	rotatedCredential: 'BigIdRotation002',
+	movedCredential: 'BigIdRotation003',
+	webhookWorkflow: 'BigIdRotationWh1',
+	rotatedWorkflow: 'BigIdRotationTr1',
+	movedWorkflow: 'BigIdRotationTr2',
+};
+const WEBHOOK_PATH = 'bigid-rotated-password';
+
+function credential(
+	id: string,
+	name: string,
+	sandbox: Sandbox,
+	password: string,
+): CredentialImport {
+	return {
+		id,
+		name,
+		type: 'bigIdApi',
+		data: {
+			baseUrl: sandbox.url,
+			authMode: 'session',
+			username: sandbox.options.username,
+			password,
+			authHeaderFormat: 'raw',
+			ignoreSslIssues: false,
+		},
+	};
+}
+
+export function rotationCredentials(sandboxes: RotationSandboxes): CredentialImport[] {
+	return [
+		credential(ids.webhookCredential, 'Rotated: webhook', sandboxes.webhook, REJECTED_PASSWORD),
+		credential(
+			ids.rotatedCredential,
+			'Rotated: trigger',
+			sandboxes.rotated,
+			sandboxes.rotated.options.password,
+		),
+		credential(
+			ids.movedCredential,
+			'Moved: trigger',
+			sandboxes.movedFrom,
+			sandboxes.movedFrom.options.password,
+		),
+	];
+}
+
+const uuid = (workflow: number, node: number) =>
+	`19e2e000-0000-4000-8000-${String(workflow * 10 + node).padStart(12, '0')}`;
+
+function userCreatedWatcher(index: number, id: string, credentialId: string): WorkflowJson {
+	return {
+		id,
+		name: `E2E: user created, credential ${credentialId}`,
+		nodes: [
+			{
+				id: uuid(index, 1),
+				name: 'BigID Trigger',
+				type: 'n8n-nodes-bigid.bigIdTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { events: ['userCreated'], pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { bigIdApi: { id: credentialId, name: credentialId } },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+export function rotationWorkflows(): WorkflowJson[] {
+	return [
+		{
+			id: ids.webhookWorkflow,
+			name: 'E2E: HR webhook with a rotated password',
+			nodes: [
+				{
+					id: uuid(1, 1),
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					// Answers when the execution ends: one after another really is one after another.
+					parameters: {
+						httpMethod: 'POST',
+						path: WEBHOOK_PATH,
+						responseMode: 'lastNode',
+						options: {},
+					},
+					webhookId: uuid(1, 2),
+				},
+				{
+					id: uuid(1, 3),
+					name: 'BigID',
+					type: 'n8n-nodes-bigid.bigId',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: { resource: 'role', operation: 'getMany', returnAll: true },
+					credentials: { bigIdApi: { id: ids.webhookCredential, name: 'Rotated: webhook' } },
+				},
+			],
+			connections: { Webhook: { main: [[{ node: 'BigID', type: 'main', index: 0 }]] } },
+			settings: { executionOrder: 'v1' },
+		},
+		userCreatedWatcher(2, ids.rotatedWorkflow, ids.rotatedCredential),
+		userCreatedWatcher(3, ids.movedWorkflow, ids.movedCredential),
+	];
+}
+
+type Execution = ExecutionResult & { id: string; mode: string };
+
+const listingsOf = (sandbox: Sandbox) => sandbox.stats.byRoute['GET /api/v1/users'] ?? 0;
+
+const errorOf = (execution: Execution) =>
+	execution.data.resultData.error?.message ??
+	Object.values(execution.data.resultData.runData)
+		.flat()
+		.find((run) => run.error)?.error?.message;
+
+/** What each scenario measured, for the closing note. */
+export type RotationReport = Record<string, number | string>;
+
+/** 20 webhook executions, 10 one after another and 10 at once, on a password BigID rejects. */
+export async function webhookExecutionsOnARejectedPassword(
+	instance: N8nInstance,
+	{ webhook }: RotationSandboxes,
+): Promise<RotationReport> {
+	await instance.activateWorkflow(ids.webhookWorkflow);
+	const call = async () =>
+		(await fetch(`${instance.url}/webhook/${WEBHOOK_PATH}`, { method: 'POST' })).status;
+	await waitFor('the webhook to be registered', async () =>
+		(await call()) === 404 ? undefined : true,
+	);
+	const calls = [];
+	for (let index = 0; index < 9; index++) calls.push(await call());
+	calls.push(...(await Promise.all(Array.from({ length: 10 }, call))));
+	const executions = await waitFor('20 failed executions', async () => {
+		const found = (await instance.executionsOf(ids.webhookWorkflow)).filter(
+			(execution) => execution.status === 'error' && errorOf(execution),
+		);
+		return found.length >= 20 ? found : undefined;
+	});
+	await instance.deactivateWorkflow(ids.webhookWorkflow);
+
+	expect(calls.every((status) => status >= 400)).toBe(true);
+	expect(executions).toHaveLength(20);
+	const [first, ...later] = executions.map(errorOf);
+	expect(first).toBe(LOGIN_FAILURE_MESSAGES.wrongPassword);
+	for (const message of later) expect(message).toMatch(LOGIN_FAILURE_MESSAGES.wrongPasswordRefused);
+	expect(webhook.stats.failedLogins).toBe(1);
+	expect(webhook.stats.byRoute['GET /api/v1/roles'] ?? 0).toBe(0);
+	expect(JSON.stringify(executions)).not.toContain(REJECTED_PASSWORD);
+	return { executions: executions.length, failedLogins: webhook.stats.failedLogins };
+}
+
+/**
+ * The trigger's password rotated in BigID (its session ends too), polls failing, a user created
+ * meanwhile, then the password fixed in the credential as a user does in the editor.
+ */
+export async function triggerThroughARotation(
+	instance: N8nInstance,
+	{ rotated }: RotationSandboxes,
+): Promise<RotationReport> {
+	await activateAndWaitForBaseline(instance, ids.rotatedWorkflow, rotated);
+	const newPassword = 'the-password-after-rotation';
+	rotated.changePassword(newPassword);
+	rotated.revokeAllTokens();
+	const created = rotated.store.createUser({
+		name: 'e2e.joined-during-rotation',
+		email: 'rotation@example.com',
+		role: 'Viewer',
+	});
+	const failed = await waitFor(
+		'two failed polls',
+		async () => {
+			const errors = (await instance.executionsOf(ids.rotatedWorkflow)).filter(
+				(execution) => execution.status === 'error',
+			);
+			return errors.length >= 2 ? errors : undefined;
+		},
+		() => '',
+		200_000,
+	);
+	expect(errorOf(failed[0])).toBe(LOGIN_FAILURE_MESSAGES.wrongPassword);
+	expect(errorOf(failed[1])).toMatch(LOGIN_FAILURE_MESSAGES.wrongPasswordRefused);
+	expect(rotated.stats.failedLogins).toBe(1);
+
+	const lastBeforeFix = Math.max(
+		...(await instance.executionsOf(ids.rotatedWorkflow)).map(({ id }) => Number(id)),
+	);
+	await instance.updateCredential(ids.rotatedCredential, { password: newPassword });
+	const executions = await expectEveryChangeOnce(
+		'the change made during the rotation',
+		async () =>
+			(await instance.executionsOf(ids.rotatedWorkflow)).filter(
+				(execution) => execution.status !== 'error',
+			),
+		[`userCreated ${created._id}`],
+	);
+	const afterFix = (await instance.executionsOf(ids.rotatedWorkflow)).filter(
+		({ id }) => Number(id) > lastBeforeFix,
+	);
+	await instance.deactivateWorkflow(ids.rotatedWorkflow);
+
+	const pollsToRecover = afterFix.findIndex((execution) => execution.status === 'success') + 1;
+	expect(pollsToRecover).toBe(1);
+	expect(emittedChanges(executions)).toEqual([`userCreated ${created._id}`]);
+	expect(rotated.stats.failedLogins).toBe(1);
+	return {
+		failedPolls: failed.length,
+		failedLogins: rotated.stats.failedLogins,
+		pollsToRecover,
+	};
+}
+
+/** The trigger's Base URL moved to another BigID: the next poll reads that one. */
+export async function triggerWhoseBaseUrlMoved(
+	instance: N8nInstance,
+	{ movedFrom, movedTo }: RotationSandboxes,
+): Promise<RotationReport> {
+	await activateAndWaitForBaseline(instance, ids.movedWorkflow, movedFrom);
+	const created = movedTo.store.createUser({
+		name: 'e2e.only-on-the-new-bigid',
+		email: 'moved@example.com',
+		role: 'Viewer',
+	});
+	await instance.updateCredential(ids.movedCredential, { baseUrl: movedTo.url });
+	const listingsOnTheOldOne = listingsOf(movedFrom);
+	const executions = await expectEveryChangeOnce(
+		'the user only the new BigID has',
+		async () => await instance.executionsOf(ids.movedWorkflow),
+		[`userCreated ${created._id}`],
+	);
+	await instance.deactivateWorkflow(ids.movedWorkflow);
+
+	expect(executions).toHaveLength(1);
+	expect(listingsOf(movedFrom)).toBe(listingsOnTheOldOne);
+	expect(listingsOf(movedTo)).toBeGreaterThanOrEqual(1);
+	return { listingsOnTheNewBigId: listingsOf(movedTo) };
+}
+
+/**
+ * Activates a watcher and waits for its activation poll, which runs after the REST call returns
+ * and records what exists as the baseline: a change made before it would be part of it.
+ */
+async function activateAndWaitForBaseline(
+	instance: N8nInstance,
+	workflowId: string,
+	sandbox: Sandbox,
+) {
+	const before = listingsOf(sandbox);
+	await instance.activateWorkflow(workflowId);
+	await waitFor('the activation poll', async () =>
+		listingsOf(sandbox) > before ? true : undefined,
+	);
+}
