@@ -14,7 +14,7 @@ import {
 	describeConnectionFailure,
 	TRANSIENT_CONNECTION_CODES,
 } from './common/bigId/connectionErrors';
-import { loginIdentityOf, sessionSealOf } from './common/bigId/identity';
+import { isSessionOfCredential, loginIdentityOf, sessionSealOf } from './common/bigId/identity';
 import { BigIdLoginError } from './common/bigId/loginError';
 import { bigIdMessageOf, isBadGatewayPage } from './common/bigId/messages';
 import {
@@ -177,23 +177,24 @@ export class BigIdApi implements ICredentialType {
 		return sessionFields(identity, token);
 	}
 
-	/** A function, not a generic expression: n8n would evaluate the expression on every request. */
-	async authenticate(
+	/**
+	 * An own property, not a method: what n8n's editor knows of a credential is the instance
+	 * spread into a plain object, and only an `authenticate` found there makes the editor offer
+	 * the credential in the HTTP Request node and add Custom API Call to the BigID node. A
+	 * function, not a generic expression: n8n would evaluate the expression on every request, and
+	 * an expression cannot check where the request goes.
+	 */
+	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		// Only the credential test sets a baseURL (an expression cannot call parseBaseUrl): it reads
-		// the Base URL by the same rule as the node's requests.
-		const parsed = parseBaseUrl(credentials.baseUrl);
-		if (requestOptions.baseURL !== undefined && parsed.problem === undefined) {
-			requestOptions.baseURL = parsed.baseUrl;
-		}
-		requestOptions.headers = {
-			...requestOptions.headers,
-			Authorization: authorizationValue(credentials, String(credentials.sessionToken)),
-		};
-		return requestOptions;
-	}
+	): Promise<IHttpRequestOptions> => await authenticateRequest(credentials, requestOptions);
+
+	/** "BigID" in the nodes panel as an HTTP Request preset with this credential chosen. */
+	httpRequestNode = {
+		name: 'BigID',
+		docsUrl: 'https://developer.bigid.com/',
+		apiBaseUrlPlaceholder: 'https://bigid.example.com/api/v1/',
+	};
 
 	test: ICredentialTestRequest = {
 		request: {
@@ -213,6 +214,48 @@ export class BigIdApi implements ICredentialType {
 			},
 		],
 	};
+}
+
+/**
+ * The session token goes only to the host of the Base URL: the HTTP Request node and Custom API
+ * Call send this credential wherever their URL points, and a token sent elsewhere is a token
+ * handed over. A token issued for another secret is left out, so BigID answers 401 and n8n logs
+ * in with the secret as it is now (the node's own requests never send one).
+ */
+async function authenticateRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const parsed = parseBaseUrl(credentials.baseUrl);
+	if (parsed.problem !== undefined) throw new Error(parsed.problem);
+	// Only the credential test sets a baseURL (an expression cannot call parseBaseUrl): it reads
+	// the Base URL by the same rule as the node's requests.
+	if (requestOptions.baseURL !== undefined) requestOptions.baseURL = parsed.baseUrl;
+	const allowed = new URL(parsed.baseUrl).origin;
+	const target = targetOf(requestOptions, parsed.baseUrl);
+	if (target !== allowed) {
+		throw new Error(
+			`The BigID API credential sends its token only to its Base URL's host (${allowed}), and this request goes to ${target ?? 'an address that is not a URL'}. Use a URL on ${allowed}, or a path such as /api/v1/... with the BigID node's Custom API Call.`,
+		);
+	}
+	const { Authorization: _replaced, ...headers } = requestOptions.headers ?? {};
+	requestOptions.headers = isSessionOfCredential(credentials)
+		? {
+				...headers,
+				Authorization: authorizationValue(credentials, String(credentials.sessionToken)),
+			}
+		: headers;
+	return requestOptions;
+}
+
+/** The origin a request goes to; the legacy request helper (the HTTP Request node) names it `uri`. */
+function targetOf(requestOptions: IHttpRequestOptions, baseUrl: string): string | undefined {
+	const { url, uri, baseURL } = requestOptions as IHttpRequestOptions & { uri?: string };
+	try {
+		return new URL(String(url ?? uri ?? ''), baseURL ?? `${baseUrl}/`).origin;
+	} catch {
+		return undefined;
+	}
 }
 
 function authorizationValue(credentials: ICredentialDataDecryptedObject, token: string): string {

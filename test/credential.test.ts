@@ -1,13 +1,30 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { BigIdApi } from '../credentials/BigIdApi.credentials';
 import { parseBaseUrl } from '../credentials/common/bigId/baseUrl';
+import { loginIdentityOf, sessionSealOf } from '../credentials/common/bigId/identity';
 import { bigIdMessageOf, isBadGatewayPage } from '../credentials/common/bigId/messages';
 import type { Sandbox } from '../sandbox';
 import { runWorkflow } from './harness/engine';
 import { capturedLogText } from './harness/logs';
 import { everythingVisible, startSandboxSession } from './harness/sandbox';
+
+/** The credential with its session sealed, as a login leaves it. */
+function sealed(credentials: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	const full: ICredentialDataDecryptedObject = {
+		authMode: 'session',
+		username: 'svc',
+		password: 'pw',
+		...credentials,
+	};
+	return {
+		...full,
+		sessionSeal: sessionSealOf(loginIdentityOf(full), String(full.sessionToken)),
+	};
+}
 
 const listRoles = [{ parameters: { resource: 'role', operation: 'getMany', returnAll: true } }];
 
@@ -245,6 +262,21 @@ describe('BigID API credential', () => {
 			expect(sandbox.stats.logins).toBeLessThanOrEqual(rounds * processes.length * 2);
 		});
 	});
+	test('Custom API Call chosen in the BigID node says it runs in an HTTP Request node, and sends nothing', async () => {
+		const session = await startSandboxSession();
+		sandbox = session.sandbox;
+		const result = await runWorkflow({
+			credentials: session.credentials,
+			nodes: [
+				{ parameters: { resource: '__CUSTOM_API_CALL__', operation: '__CUSTOM_API_CALL__' } },
+			],
+		});
+		expect(result.error?.message).toBe(
+			'Custom API Call runs in an HTTP Request node, not in the BigID node',
+		);
+		expect(result.error?.description).toContain('Predefined Credential Type');
+		expect(sandbox.stats.requests).toBe(0);
+	});
 });
 
 describe('BigID API credential: the code it shares with the node', () => {
@@ -287,7 +319,7 @@ describe('BigID API credential: the code it shares with the node', () => {
 		'  https://bigid.example.com/API/v1/roles?x=1#top ',
 	])('the credential test reads the Base URL "%s" as the node does', async (baseUrl) => {
 		const options = await new BigIdApi().authenticate(
-			{ baseUrl, sessionToken: 'token', authHeaderFormat: 'raw' },
+			sealed({ baseUrl, sessionToken: 'token', authHeaderFormat: 'raw' }),
 			{ baseURL: baseUrl, url: '/api/v1/roles' },
 		);
 
@@ -298,11 +330,62 @@ describe('BigID API credential: the code it shares with the node', () => {
 	test('the node’s requests keep their URL: only the credential test has a baseURL', async () => {
 		const url = 'https://bigid.example.com/api/v1/roles';
 		const options = await new BigIdApi().authenticate(
-			{ baseUrl: 'https://bigid.example.com/api/v1', sessionToken: 'token' },
+			sealed({ baseUrl: 'https://bigid.example.com/api/v1', sessionToken: 'token' }),
 			{ url },
 		);
 
 		expect(options).toEqual({ url, headers: { Authorization: 'token' } });
+	});
+
+	test.each([
+		['another host', 'https://evil.example.net/api/v1/roles'],
+		['another port', 'https://bigid.example.com:8443/api/v1/roles'],
+		['plain http', 'http://bigid.example.com/api/v1/roles'],
+		['a host that only starts alike', 'https://bigid.example.com.evil.net/api/v1/roles'],
+	])('the token is never sent to %s, and the error says where it may go', async (_, url) => {
+		const options = { url, headers: {} as Record<string, string> };
+		for (const request of [options, { uri: url, headers: {} }]) {
+			await expect(
+				new BigIdApi().authenticate(
+					sealed({ baseUrl: 'https://bigid.example.com', sessionToken: 'token' }),
+					request as never,
+				),
+			).rejects.toThrow(
+				"The BigID API credential sends its token only to its Base URL's host (https://bigid.example.com)",
+			);
+			expect(request.headers).toEqual({});
+		}
+	});
+
+	test('any path on the Base URL host is allowed, the proxy prefix or not (the HTTP Request node)', async () => {
+		for (const uri of ['https://bigid.example.com/api/v1/tags', 'https://bigid.example.com/x']) {
+			const options = await new BigIdApi().authenticate(
+				sealed({ baseUrl: 'https://bigid.example.com/bigid', sessionToken: 'tok' }),
+				{ uri, headers: { accept: 'application/json' } } as never,
+			);
+			expect(options.headers).toEqual({ accept: 'application/json', Authorization: 'tok' });
+		}
+	});
+
+	test('a session token issued for another password is not sent: BigID answers 401 and n8n logs in', async () => {
+		const credentials = sealed({ baseUrl: 'https://bigid.example.com', sessionToken: 'tok' });
+		const edited = { ...credentials, password: 'changed in the editor' };
+		const options = await new BigIdApi().authenticate(edited, {
+			url: 'https://bigid.example.com/api/v1/roles',
+			headers: { Authorization: 'set by the caller' },
+		});
+		expect(options.headers).toEqual({});
+	});
+
+	test('n8n sees an own authenticate: the editor offers the credential to the HTTP Request node', () => {
+		// n8n serves its editor the credential spread into a plain object (a method is lost there).
+		const served = { ...new BigIdApi() } as Record<string, unknown>;
+		expect(typeof served.authenticate).toBe('function');
+		expect(served.httpRequestNode).toEqual({
+			name: 'BigID',
+			docsUrl: 'https://developer.bigid.com/',
+			apiBaseUrlPlaceholder: 'https://bigid.example.com/api/v1/',
+		});
 	});
 
 	test('the credential imports nothing from nodes/', () => {

@@ -8,6 +8,7 @@ import { rolesApi } from './roles/routes';
 import { scanProfilesApi } from './scanProfiles/routes';
 import { scansApi } from './scans/routes';
 import { sessionsApi } from './sessions/routes';
+import { tagsApi } from './tags/routes';
 import { usersApi } from './users/routes';
 
 /**
@@ -26,4 +27,5 @@ export const ENTITIES: ReadonlyArray<SandboxEntity> = [
 	catalogApi,
 	auditLogApi,
 	dsarApi,
+	tagsApi,
 ];

@@ -26,6 +26,21 @@ const operations = {
 	user: user.operations,
 } satisfies Record<BigIdResource, Record<string, BigIdOperation>>;
 
+/** What n8n's editor adds to Resource and Operation for a node whose credential authenticates. */
+const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
+/** Custom API Call, which n8n adds to Resource and Operation, is no operation of this node. */
+function refuseCustomApiCall(this: IExecuteFunctions): never {
+	throw new NodeOperationError(
+		this.getNode(),
+		'Custom API Call runs in an HTTP Request node, not in the BigID node',
+		{
+			description:
+				'Add an HTTP Request node, set Authentication to Predefined Credential Type and Credential Type to BigID API, and enter the URL as the Base URL of the credential followed by /api/v1/... (the nodes panel offers it as "BigID" under HTTP Request). n8n logs in and renews the session as the BigID node does.',
+		},
+	);
+}
+
 function operationOf(this: IExecuteFunctions, resource: string, operation: string): BigIdOperation {
 	const ofResource: Record<string, BigIdOperation> | undefined =
 		operations[resource as BigIdResource];
@@ -45,7 +60,9 @@ function operationOf(this: IExecuteFunctions, resource: string, operation: strin
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
+	if (resource === CUSTOM_API_CALL) refuseCustomApiCall.call(this);
 	const operation = this.getNodeParameter('operation', 0) as string;
+	if (operation === CUSTOM_API_CALL) refuseCustomApiCall.call(this);
 	const { execute } = operationOf.call(this, resource, operation);
 	const returnData: INodeExecutionData[] = [];
 

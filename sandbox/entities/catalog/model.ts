@@ -83,6 +83,20 @@ export class CatalogModel {
 		});
 	}
 
+	/**
+	 * The stored tag list of an object the catalog shows, undefined for any other: `objects` hands
+	 * out copies, and a tag written here has to show in every later search.
+	 */
+	tagsOf(source: string, fullyQualifiedName: string): CatalogTag[] | undefined {
+		const isShown = this.objects.some(
+			(object) => object.source === source && object.fullyQualifiedName === fullyQualifiedName,
+		);
+		if (!isShown) return undefined;
+		return this.objectsOfSource
+			.get(source)
+			?.find((object) => object.fullyQualifiedName === fullyQualifiedName)?.tags;
+	}
+
 	private objectsOf(source: SandboxDataSource): SandboxCatalogObject[] {
 		let objects = this.objectsOfSource.get(source.name);
 		if (!objects) {

@@ -1,0 +1,82 @@
+import { bodyObject } from '../../context';
+import { defineEntity, WRITE, type EntityHandler } from '../../entity';
+import { errorResponse, json } from '../../envelopes';
+import { catalogApi } from '../catalog/routes';
+import { TagsModel, type TagReference } from './model';
+
+type Handler = EntityHandler<TagsModel>;
+
+const listPairs: Handler = (request, tags) =>
+	json(200, { data: tags.search(request.query.get('search') ?? '') });
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+function tagReferences(value: unknown): TagReference[] | undefined {
+	if (!Array.isArray(value)) return undefined;
+	const references: TagReference[] = [];
+	for (const entry of value) {
+		const { tagId, valueId } = (entry ?? {}) as Record<string, unknown>;
+		if (!isText(tagId) || !isText(valueId)) return undefined;
+		references.push({ tagId, valueId });
+	}
+	return references;
+}
+
+type Entry =
+	| { source: string; fullyQualifiedName: string; references: TagReference[]; error?: undefined }
+	| { fullyQualifiedName: unknown; error: string };
+
+function parseEntry(item: unknown): Entry {
+	const entry = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+	const { type, source, fullyQualifiedName } = entry;
+	const references = tagReferences(entry.tags);
+	const named = fullyQualifiedName ?? null;
+	if (type !== 'OBJECT') {
+		return { fullyQualifiedName: named, error: `Unsupported type ${JSON.stringify(type ?? null)}` };
+	}
+	if (!isText(source) || !isText(fullyQualifiedName)) {
+		return { fullyQualifiedName: named, error: 'source and fullyQualifiedName are required' };
+	}
+	if (!references) {
+		return { fullyQualifiedName, error: 'tags must be a list of {tagId, valueId}' };
+	}
+	return { source, fullyQualifiedName, references };
+}
+
+/**
+ * A bad entry lands in `errors` and the others still apply: BigID answers 201 whatever became
+ * of each entry, so a client has to read `errors` to know whether anything was tagged.
+ */
+const tagObjects: Handler = (request, tags) => {
+	const data = bodyObject(request)?.data;
+	if (!Array.isArray(data)) return errorResponse(400, 'Request body must have a data array');
+	let modifiedCount = 0;
+	const errors: Array<{ fullyQualifiedName: unknown; message: string }> = [];
+	const mutuallyExcluded: Array<{ fullyQualifiedName: string; tagName: string }> = [];
+	for (const item of data) {
+		const entry = parseEntry(item);
+		if (entry.error !== undefined) {
+			errors.push({ fullyQualifiedName: entry.fullyQualifiedName, message: entry.error });
+			continue;
+		}
+		const { source, fullyQualifiedName, references } = entry;
+		const outcome = tags.tagObject(source, fullyQualifiedName, references);
+		if (outcome.error !== undefined) {
+			errors.push({ fullyQualifiedName, message: outcome.error });
+			continue;
+		}
+		if (outcome.modified) modifiedCount += 1;
+		for (const tagName of outcome.mutuallyExcluded) {
+			mutuallyExcluded.push({ fullyQualifiedName, tagName });
+		}
+	}
+	return json(201, { data: { modified_count: modifiedCount, errors, mutuallyExcluded } });
+};
+
+export const tagsApi = defineEntity({
+	createModel: (services) => new TagsModel(services, services.model(catalogApi)),
+	routes: (route) => [
+		route('GET', '/data-catalog/tags/all-pairs', listPairs),
+		route('POST', '/data-catalog/manual-fields/tags', tagObjects, WRITE),
+	],
+});
