@@ -8,6 +8,7 @@ import { rmSync } from 'fs';
 import path from 'path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
+import { catalogApi } from '../sandbox/entities/catalog/routes';
 import {
 	forSandbox,
 	loadExamples,
@@ -26,6 +27,13 @@ import { freePort } from '../scripts/n8n/processes';
 import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
 import { LOGIN_FAILURE_MESSAGES, UNRESOLVABLE_BASE_URL } from '../test/harness/loginFailures';
 import { selfSignedCertificate } from '../test/harness/tls';
+import {
+	activateHttpRequestWorkflows,
+	callThroughHttpRequest,
+	httpRequestWorkflows,
+	rejectedHttpCredential,
+	TAG_PAIRS_PATH,
+} from './anyEndpoint';
 import {
 	closeRotationSandboxes,
 	rotationCredentials,
@@ -219,12 +227,14 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 				data: failure.credential(loginSandboxes),
 			})),
 			...rotationCredentials(rotationSandboxes),
+			rejectedHttpCredential(loginSandboxes.raw),
 		]);
 		await instance.importWorkflows([
 			...examples.map(({ workflow }) => forSandbox(workflow, sandbox.url)),
 			EVENT_WATCHER,
 			...LOGIN_FAILURES.map((_, index) => loginFailureWorkflow(index)),
 			...rotationWorkflows(),
+			...httpRequestWorkflows(),
 		]);
 	}, INSTALL_TIMEOUT_MS);
 
@@ -318,6 +328,25 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 				externalId: 'sample-scan-finished-event',
 				scanState: 'Failed',
 			});
+		});
+
+		it('12 exception approved (HTTP Request node with the BigID API credential): Try It tags the sample object, and again tags nothing new', async () => {
+			const catalog = sandbox.store.model(catalogApi);
+			const tagsOf = () =>
+				catalog.objects.find(
+					({ fullyQualifiedName }) => fullyQualifiedName === 'marketing-db-1.public.customers',
+				)?.tags;
+			expect(tagsOf()).not.toContainEqual({ tagName: 'Exception', tagValue: 'Approved' });
+			const [first] = outputOf(await run('12'), 'Report');
+			expect(first).toEqual({
+				ticketId: 'SEC-77',
+				tag: 'Exception = Approved',
+				objectsTagged: 1,
+				errors: [],
+			});
+			expect(tagsOf()).toContainEqual({ tagName: 'Exception', tagValue: 'Approved' });
+			const [again] = outputOf(await run('12'), 'Report');
+			expect(again).toMatchObject({ objectsTagged: 0, errors: [] });
 		});
 	});
 
@@ -441,6 +470,80 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 					expect(JSON.stringify(execution)).not.toContain('not-the-password');
 					expect(JSON.stringify(execution)).not.toContain('a-revoked-api-token');
 				},
+			);
+		});
+
+		it('serves the BigID node with Custom API Call, and the BigID API credential as one the HTTP Request node can use', async () => {
+			const nodes = await instance.rest<
+				Array<{
+					name: string;
+					properties: Array<{ name: string; options?: Array<{ value: unknown }> }>;
+				}>
+			>('GET', '/types/nodes.json');
+			const bigId = nodes.find(({ name }) => name === 'n8n-nodes-bigid.bigId')!;
+			for (const parameter of ['resource', 'operation']) {
+				const offered = bigId.properties
+					.filter(({ name }) => name === parameter)
+					.flatMap(({ options }) => (options ?? []).map(({ value }) => value));
+				expect(offered).toContain('__CUSTOM_API_CALL__');
+			}
+			const credentials = await instance.rest<Array<Record<string, unknown>>>(
+				'GET',
+				'/types/credentials.json',
+			);
+			const bigIdApi = credentials.find(({ name }) => name === 'bigIdApi')!;
+			// The HTTP Request node offers credential types that have an `authenticate`.
+			expect(bigIdApi.authenticate).toBeDefined();
+			expect(bigIdApi.httpRequestNode).toMatchObject({ name: 'BigID' });
+			process.stdout.write(
+				`[e2e] n8n ${version}: BigID node Resource options ${JSON.stringify(bigId.properties.find(({ name }) => name === 'resource')?.options?.map(({ value }) => value))}; bigIdApi served with authenticate ${JSON.stringify(bigIdApi.authenticate)}, httpRequestNode ${JSON.stringify(bigIdApi.httpRequestNode)}\n`,
+			);
+		});
+
+		it('an HTTP Request node with the BigID API credential calls an endpoint the BigID node does not name: both modes, a revoked session (1 login), a rejected password (1 login), no token to another host', async () => {
+			await activateHttpRequestWorkflows(instance);
+			const pairs = `${sandbox.url}${TAG_PAIRS_PATH}?search=Exception`;
+			const logins = () => sandbox.stats.logins + sandbox.stats.tokenExchanges;
+			for (const credential of ['session', 'apiToken'] as const) {
+				const first = await callThroughHttpRequest(instance, credential, pairs);
+				expect(first.error).toBeUndefined();
+				expect(first.output?.[0].data).toEqual(
+					expect.arrayContaining([
+						expect.objectContaining({ tagName: 'Exception', tagValue: 'Approved' }),
+					]),
+				);
+				sandbox.revokeAllTokens();
+				const loginsBefore = logins();
+				const renewed = await callThroughHttpRequest(instance, credential, pairs);
+				expect(renewed.error).toBeUndefined();
+				expect(logins() - loginsBefore).toBe(1);
+			}
+
+			const raw = loginSandboxes.raw;
+			const failedBefore = raw.stats.failedLogins;
+			const rejected = await callThroughHttpRequest(
+				instance,
+				'rejected',
+				`${raw.url}${TAG_PAIRS_PATH}`,
+			);
+			expect(rejected.error).toContain('BigID rejected the login: Authentication failed');
+			const again = await callThroughHttpRequest(
+				instance,
+				'rejected',
+				`${raw.url}${TAG_PAIRS_PATH}`,
+			);
+			expect(again.error).toMatch(LOGIN_FAILURE_MESSAGES.wrongPasswordRefused);
+			expect(raw.stats.failedLogins - failedBefore).toBe(1);
+
+			const elsewhere = `${raw.url}${TAG_PAIRS_PATH}`;
+			const requestsBefore = raw.stats.requests;
+			const outside = await callThroughHttpRequest(instance, 'session', elsewhere);
+			expect(outside.error).toContain(
+				`The BigID API credential sends its token only to its Base URL's host (${sandbox.url})`,
+			);
+			expect(raw.stats.requests).toBe(requestsBefore);
+			process.stdout.write(
+				`[e2e] n8n ${version}, HTTP Request node: rejected password "${rejected.error}"; another host "${outside.error}"\n`,
 			);
 		});
 
