@@ -12,7 +12,7 @@ import type {
 	WorkflowJson,
 } from '../scripts/n8n/instance';
 import { outputOf } from '../scripts/n8n/instance';
-import { waitFor } from './support';
+import { waitFor, webhookWorkflow } from './support';
 
 export const TAG_PAIRS_PATH = '/api/v1/data-catalog/tags/all-pairs';
 const REJECTED_CREDENTIAL_ID = 'BigIdHttpReject1';
@@ -49,46 +49,27 @@ const pathOf = (credential: HttpCredential) => `bigid-http-request-${credential.
 
 /** Webhook `{url}` → HTTP Request GET url with the BigID API credential, answered when it ends. */
 export function httpRequestWorkflows(): WorkflowJson[] {
-	return (Object.keys(HTTP_CREDENTIALS) as HttpCredential[]).map((credential, index) => {
-		const uuid = (node: number) =>
-			`20e2e000-0000-4000-8000-${String(index * 10 + node).padStart(12, '0')}`;
-		return {
+	return (Object.keys(HTTP_CREDENTIALS) as HttpCredential[]).map((credential, index) =>
+		webhookWorkflow({
 			id: workflowIdOf(credential),
 			name: `E2E: HTTP Request with BigID API (${credential})`,
-			nodes: [
-				{
-					id: uuid(1),
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					parameters: {
-						httpMethod: 'POST',
-						path: pathOf(credential),
-						responseMode: 'lastNode',
-						options: {},
-					},
-					webhookId: uuid(2),
+			path: pathOf(credential),
+			uuid: (node) => `20e2e000-0000-4000-8000-${String(index * 10 + node).padStart(12, '0')}`,
+			target: {
+				name: 'BigID Endpoint',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: {
+					url: '={{ $json.body.url }}',
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'bigIdApi',
+					options: {},
 				},
-				{
-					id: uuid(3),
-					name: 'BigID Endpoint',
-					type: 'n8n-nodes-base.httpRequest',
-					typeVersion: 4.2,
-					position: [220, 0],
-					parameters: {
-						url: '={{ $json.body.url }}',
-						authentication: 'predefinedCredentialType',
-						nodeCredentialType: 'bigIdApi',
-						options: {},
-					},
-					credentials: { bigIdApi: { id: HTTP_CREDENTIALS[credential], name: credential } },
-				},
-			],
-			connections: { Webhook: { main: [[{ node: 'BigID Endpoint', type: 'main', index: 0 }]] } },
-			settings: { executionOrder: 'v1' },
-		};
-	});
+				credentials: { bigIdApi: { id: HTTP_CREDENTIALS[credential], name: credential } },
+			},
+			responseMode: 'lastNode',
+		}),
+	);
 }
 
 export async function activateHttpRequestWorkflows(instance: N8nInstance): Promise<void> {

@@ -50,7 +50,9 @@ import {
 	expectEveryChangeOnce,
 	INSTALL_TIMEOUT_MS,
 	SCAN_AND_USER_EVENTS,
+	listRolesWith,
 	waitFor,
+	webhookWorkflow,
 } from './support';
 
 /** Every event of the BigID Trigger, polled every minute: what the trigger test counts. */
@@ -159,34 +161,13 @@ const loginFailurePath = (index: number) => `bigid-login-failure-${index + 1}`;
 
 function loginFailureWorkflow(index: number): WorkflowJson {
 	const id = loginFailureId(index);
-	const uuid = (last: number) =>
-		`7b1e4c2a-0d5f-4a8e-9c3b-${String(index * 10 + last).padStart(12, '0')}`;
-	return {
+	return webhookWorkflow({
 		id,
 		name: `E2E: failed login, ${LOGIN_FAILURES[index].name}`,
-		nodes: [
-			{
-				id: uuid(1),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				parameters: { httpMethod: 'POST', path: loginFailurePath(index), options: {} },
-				webhookId: uuid(2),
-			},
-			{
-				id: uuid(3),
-				name: 'BigID',
-				type: 'n8n-nodes-bigid.bigId',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: { resource: 'role', operation: 'getMany', returnAll: true },
-				credentials: { bigIdApi: { id, name: `Failed login: ${LOGIN_FAILURES[index].name}` } },
-			},
-		],
-		connections: { Webhook: { main: [[{ node: 'BigID', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
+		path: loginFailurePath(index),
+		uuid: (last) => `7b1e4c2a-0d5f-4a8e-9c3b-${String(index * 10 + last).padStart(12, '0')}`,
+		target: listRolesWith(id, `Failed login: ${LOGIN_FAILURES[index].name}`),
+	});
 }
 
 const loginRequestsOf = (box: Sandbox) =>

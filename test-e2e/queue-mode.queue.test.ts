@@ -19,8 +19,10 @@ import { AttributingProxy, byRoute, countMatching } from './processAttribution';
 import {
 	exampleFile,
 	expectEveryChangeOnce,
+	listRolesWith,
 	SCAN_AND_USER_EVENTS,
 	waitFor as waitUpTo,
+	webhookWorkflow,
 } from './support';
 
 /** n8n's durable poll scheduler, off in 2.41: all four switches are needed for poll triggers. */
@@ -78,33 +80,13 @@ const REJECTED_CREDENTIAL_ID = 'BigIdQueueReject';
 const REJECTED_PASSWORD = 'a-password-bigid-rotated-away';
 const REJECTED_EXECUTIONS = 40;
 const REJECTED_WEBHOOK = 'webhook/bigid-queue-rejected-password';
-const REJECTED_WORKFLOW: WorkflowJson = {
+const REJECTED_WORKFLOW = webhookWorkflow({
 	id: 'BigIdQueueReject',
 	name: 'E2E queue: a webhook on a rejected password',
-	nodes: [
-		{
-			id: '0d3c9b6e-5f41-4c7a-9e0b-000000000011',
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			parameters: { httpMethod: 'POST', path: 'bigid-queue-rejected-password', options: {} },
-			webhookId: '0d3c9b6e-5f41-4c7a-9e0b-000000000012',
-		},
-		{
-			id: '0d3c9b6e-5f41-4c7a-9e0b-000000000013',
-			name: 'BigID',
-			type: 'n8n-nodes-bigid.bigId',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: { resource: 'role', operation: 'getMany', returnAll: true },
-			credentials: { bigIdApi: { id: REJECTED_CREDENTIAL_ID, name: REJECTED_CREDENTIAL_ID } },
-		},
-	],
-	connections: { Webhook: { main: [[{ node: 'BigID', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1' },
-};
-
+	path: 'bigid-queue-rejected-password',
+	uuid: (node) => `0d3c9b6e-5f41-4c7a-9e0b-${String(10 + node).padStart(12, '0')}`,
+	target: listRolesWith(REJECTED_CREDENTIAL_ID, REJECTED_CREDENTIAL_ID),
+});
 /** A BigID Trigger workflow polling every minute for `events`. */
 function watcher(id: string, nodeId: string, credentialId: string, events: string[]): WorkflowJson {
 	return {

@@ -12,7 +12,13 @@ import type {
 	WorkflowJson,
 } from '../scripts/n8n/instance';
 import { LOGIN_FAILURE_MESSAGES } from '../test/harness/loginFailures';
-import { emittedChanges, expectEveryChangeOnce, waitFor } from './support';
+import {
+	emittedChanges,
+	expectEveryChangeOnce,
+	listRolesWith,
+	waitFor,
+	webhookWorkflow,
+} from './support';
 
 export interface RotationSandboxes {
 	/** The webhook executions run against this one with a password it rejects. */
@@ -112,38 +118,14 @@ function userCreatedWatcher(index: number, id: string, credentialId: string): Wo
 
 export function rotationWorkflows(): WorkflowJson[] {
 	return [
-		{
+		webhookWorkflow({
 			id: ids.webhookWorkflow,
 			name: 'E2E: HR webhook with a rotated password',
-			nodes: [
-				{
-					id: uuid(1, 1),
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					// Answers when the execution ends: one after another really is one after another.
-					parameters: {
-						httpMethod: 'POST',
-						path: WEBHOOK_PATH,
-						responseMode: 'lastNode',
-						options: {},
-					},
-					webhookId: uuid(1, 2),
-				},
-				{
-					id: uuid(1, 3),
-					name: 'BigID',
-					type: 'n8n-nodes-bigid.bigId',
-					typeVersion: 1,
-					position: [220, 0],
-					parameters: { resource: 'role', operation: 'getMany', returnAll: true },
-					credentials: { bigIdApi: { id: ids.webhookCredential, name: 'Rotated: webhook' } },
-				},
-			],
-			connections: { Webhook: { main: [[{ node: 'BigID', type: 'main', index: 0 }]] } },
-			settings: { executionOrder: 'v1' },
-		},
+			path: WEBHOOK_PATH,
+			uuid: (node) => uuid(1, node),
+			target: listRolesWith(ids.webhookCredential, 'Rotated: webhook'),
+			responseMode: 'lastNode',
+		}),
 		userCreatedWatcher(2, ids.rotatedWorkflow, ids.rotatedCredential),
 		userCreatedWatcher(3, ids.movedWorkflow, ids.movedCredential),
 	];

@@ -17,6 +17,67 @@ export const SCAN_AND_USER_EVENTS = ['scanFinished', ...USER_EVENTS];
 export const INSTALL_TIMEOUT_MS = 30 * 60_000;
 const POLL_WAIT_MS = 150_000;
 
+/** The one node a webhook workflow runs: a BigID node or an HTTP Request node with its credential. */
+export interface WebhookTarget {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	credentials: Record<string, { id: string; name: string }>;
+}
+
+/**
+ * A workflow whose Webhook (POST /webhook/`path`) runs `target`: how the e2e files start node
+ * executions. `lastNode` answers when the execution ends, so calls one after another really are.
+ * `uuid` numbers its node and webhook IDs apart from every other workflow's.
+ */
+export function webhookWorkflow(options: {
+	id: string;
+	name: string;
+	path: string;
+	uuid: (index: number) => string;
+	target: WebhookTarget;
+	responseMode?: 'lastNode';
+}): WorkflowJson {
+	const { id, name, path, uuid, target, responseMode } = options;
+	return {
+		id,
+		name,
+		nodes: [
+			{
+				id: uuid(1),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					...(responseMode ? { responseMode } : {}),
+					options: {},
+				},
+				webhookId: uuid(2),
+			},
+			{
+				id: uuid(3),
+				position: [220, 0],
+				...target,
+			},
+		],
+		connections: { Webhook: { main: [[{ node: target.name, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** The BigID node listing roles: the cheapest node execution that needs a login. */
+export const listRolesWith = (credentialId: string, credentialName: string): WebhookTarget => ({
+	name: 'BigID',
+	type: 'n8n-nodes-bigid.bigId',
+	typeVersion: 1,
+	parameters: { resource: 'role', operation: 'getMany', returnAll: true },
+	credentials: { bigIdApi: { id: credentialId, name: credentialName } },
+});
+
 /** The example workflow whose file name starts with `prefix` (`07`, `10`...). */
 export function exampleFile(prefix: string): WorkflowJson {
 	const example = loadExamples().find(({ file }) => file.startsWith(prefix));
