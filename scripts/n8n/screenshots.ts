@@ -121,7 +121,6 @@ async function takeScreenshots(editor: Editor, page: Page): Promise<void> {
 
 	await editor.openWorkflow('BigIdExample0012');
 	await editor.openNode('Find Tag Value');
-	await page.getByText('BigID Sandbox').first().waitFor();
 	await editor.shoot('node-http-request-bigid-credential');
 }
 
