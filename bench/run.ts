@@ -8,6 +8,7 @@ import type { BenchOptions, Scenario } from './scenarios/common';
 import { PAGE_CAP } from './scenarios/common';
 import { caseTriggerPoll } from './scenarios/casePoll';
 import { auditTriggerPoll } from './scenarios/auditPoll';
+import { credentialWorkPerRequest } from './scenarios/credentialWork';
 import { concurrentListings } from './scenarios/concurrentListings';
 import { allParentScans, allUsers } from './scenarios/listing';
 import { oneRequestExecutions } from './scenarios/oneRequest';
@@ -25,6 +26,7 @@ const SCENARIOS: Record<number, Scenario> = {
 	7: concurrentListings,
 	8: caseTriggerPoll,
 	9: auditTriggerPoll,
+	10: credentialWorkPerRequest,
 };
 
 const USAGE = `npm run bench -- [options]
@@ -47,7 +49,8 @@ BigID sandbox. Prints a Markdown table, writes JSON, and exits non-zero only whe
   --only 1,3            run only these scenarios (7: concurrent listings against the
                         sequential peer and the raw concurrent client; 8: the DSPM case
                         trigger over --scans cases; 9: the audit log trigger over 100,000
-                        lines with 50 new)
+                        lines with 50 new; 10: the credential's work per request, now
+                        and as it was: the header alone)
   --out PATH            JSON output (default bench-results/latest.json)`;
 
 const SPECS = {
@@ -91,7 +94,7 @@ function readOptions(): BenchOptions {
 			: Object.keys(SCENARIOS).map(Number);
 	const unknown = only.filter((scenario) => !SCENARIOS[scenario]);
 	if (unknown.length > 0)
-		throw new Error(`--only takes scenarios 1 to 9, not ${unknown.join(',')}`);
+		throw new Error(`--only takes scenarios 1 to 10, not ${unknown.join(',')}`);
 	const latencies =
 		typeof values.latencies === 'string'
 			? values.latencies.split(',').map((part) => Number(part.trim()))
