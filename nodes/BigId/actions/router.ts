@@ -36,7 +36,7 @@ function refuseCustomApiCall(this: IExecuteFunctions): never {
 		'Custom API Call runs in an HTTP Request node, not in the BigID node',
 		{
 			description:
-				'Add an HTTP Request node, set Authentication to Predefined Credential Type and Credential Type to BigID API, and enter the URL as the Base URL of the credential followed by /api/v1/... (the nodes panel offers it as "BigID" under HTTP Request). n8n logs in and renews the session as the BigID node does.',
+				'Add an HTTP Request node, set Authentication to Predefined Credential Type and Credential Type to BigID API, and enter the URL as the Base URL of the credential followed by /api/v1/... n8n logs in and renews the session as the BigID node does.',
 		},
 	);
 }
