@@ -189,7 +189,11 @@ export class BigIdApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => await authenticateRequest(credentials, requestOptions);
 
-	/** "BigID" in the nodes panel as an HTTP Request preset with this credential chosen. */
+	/**
+	 * The HTTP Request preset for this credential. n8n hides it from the nodes panel because the
+	 * BigID node uses the credential (PackageDirectoryLoader.inferSupportedNodes); it still names
+	 * the credential's docs and base URL where n8n shows a preset.
+	 */
 	httpRequestNode = {
 		name: 'BigID',
 		docsUrl: 'https://developer.bigid.com/',
