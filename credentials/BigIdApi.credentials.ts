@@ -242,7 +242,8 @@ async function authenticateRequest(
 			`The BigID API credential sends its token only to its Base URL's host (${allowed}), and this request goes to ${target ?? 'an address that is not a URL'}. Use a URL on ${allowed}, or a path such as /api/v1/... with the BigID node's Custom API Call.`,
 		);
 	}
-	const { Authorization: _replaced, ...headers } = requestOptions.headers ?? {};
+	const headers = { ...requestOptions.headers };
+	delete headers.Authorization;
 	requestOptions.headers = isSessionOfCredential(credentials)
 		? {
 				...headers,

@@ -93,7 +93,8 @@ export function userOutputOf(
 		// Their names and expiry dates matter to an access review; their values never leave BigID.
 		user.refreshTokens = raw.refreshTokens.map((token) => {
 			if (!token || typeof token !== 'object') return {};
-			const { value, ...details } = token as IDataObject;
+			const details: IDataObject = { ...(token as IDataObject) };
+			delete details.value;
 			return details;
 		});
 	}
