@@ -16,6 +16,7 @@ import {
 	emittedChanges,
 	expectEveryChangeOnce,
 	listRolesWith,
+	userCreatedWatcher,
 	waitFor,
 	webhookWorkflow,
 } from './support';
@@ -96,26 +97,6 @@ export function rotationCredentials(sandboxes: RotationSandboxes): CredentialImp
 const uuid = (workflow: number, node: number) =>
 	`19e2e000-0000-4000-8000-${String(workflow * 10 + node).padStart(12, '0')}`;
 
-function userCreatedWatcher(index: number, id: string, credentialId: string): WorkflowJson {
-	return {
-		id,
-		name: `E2E: user created, credential ${credentialId}`,
-		nodes: [
-			{
-				id: uuid(index, 1),
-				name: 'BigID Trigger',
-				type: 'n8n-nodes-bigid.bigIdTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { events: ['userCreated'], pollTimes: { item: [{ mode: 'everyMinute' }] } },
-				credentials: { bigIdApi: { id: credentialId, name: credentialId } },
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
-}
-
 export function rotationWorkflows(): WorkflowJson[] {
 	return [
 		webhookWorkflow({
@@ -126,8 +107,18 @@ export function rotationWorkflows(): WorkflowJson[] {
 			target: listRolesWith(ids.webhookCredential, 'Rotated: webhook'),
 			responseMode: 'lastNode',
 		}),
-		userCreatedWatcher(2, ids.rotatedWorkflow, ids.rotatedCredential),
-		userCreatedWatcher(3, ids.movedWorkflow, ids.movedCredential),
+		userCreatedWatcher({
+			id: ids.rotatedWorkflow,
+			name: `E2E: user created, credential ${ids.rotatedCredential}`,
+			credentialId: ids.rotatedCredential,
+			nodeId: uuid(2, 1),
+		}),
+		userCreatedWatcher({
+			id: ids.movedWorkflow,
+			name: `E2E: user created, credential ${ids.movedCredential}`,
+			credentialId: ids.movedCredential,
+			nodeId: uuid(3, 1),
+		}),
 	];
 }
 

@@ -78,6 +78,32 @@ export const listRolesWith = (credentialId: string, credentialName: string): Web
 	credentials: { bigIdApi: { id: credentialId, name: credentialName } },
 });
 
+/** A BigID Trigger watching for new users every minute: the cheapest poll that can emit. */
+export function userCreatedWatcher(options: {
+	id: string;
+	name: string;
+	credentialId: string;
+	nodeId: string;
+}): WorkflowJson {
+	return {
+		id: options.id,
+		name: options.name,
+		nodes: [
+			{
+				id: options.nodeId,
+				name: 'BigID Trigger',
+				type: 'n8n-nodes-bigid.bigIdTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { events: ['userCreated'], pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { bigIdApi: { id: options.credentialId, name: options.credentialId } },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 /** The example workflow whose file name starts with `prefix` (`07`, `10`...). */
 export function exampleFile(prefix: string): WorkflowJson {
 	const example = loadExamples().find(({ file }) => file.startsWith(prefix));

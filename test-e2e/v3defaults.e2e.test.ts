@@ -14,7 +14,7 @@ import {
 	SANDBOX_CREDENTIAL_ID,
 	sandboxCredentials,
 } from '../scripts/n8n/examples';
-import { N8nInstance, outputOf, type WorkflowJson } from '../scripts/n8n/instance';
+import { N8nInstance, outputOf } from '../scripts/n8n/instance';
 import { buildAndPack, installPack } from '../scripts/n8n/pack';
 import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
 import {
@@ -22,12 +22,13 @@ import {
 	exampleFile,
 	expectEveryChangeOnce,
 	INSTALL_TIMEOUT_MS,
+	userCreatedWatcher,
 	waitFor,
 } from './support';
 
 /**
  * What 3.0 changes or turns on by default, as 2.41.1 spells the switches. Manual executions on
- * workers exist in queue mode only, which `npm run test:e2e:queue` covers.
+ * workers are left out: they exist in queue mode only, and the queue suite runs no manual execution.
  */
 const N8N_3_DEFAULTS: NodeJS.ProcessEnv = {
 	N8N_RUNNERS_TASK_TIMEOUT: '60',
@@ -45,23 +46,12 @@ const N8N_3_DEFAULTS: NodeJS.ProcessEnv = {
 
 const V3_VERSION = e2eVersions.find((version) => version.startsWith('2.'));
 
-const USER_WATCHER: WorkflowJson = {
+const USER_WATCHER = userCreatedWatcher({
 	id: 'BigIdV3Watch0001',
 	name: 'E2E: user created, n8n 3.0 defaults',
-	nodes: [
-		{
-			id: '3d3d3d3d-0000-4000-8000-000000000001',
-			name: 'BigID Trigger',
-			type: 'n8n-nodes-bigid.bigIdTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { events: ['userCreated'], pollTimes: { item: [{ mode: 'everyMinute' }] } },
-			credentials: { bigIdApi: { id: SANDBOX_CREDENTIAL_ID, name: 'BigID Sandbox' } },
-		},
-	],
-	connections: {},
-	settings: { executionOrder: 'v1' },
-};
+	credentialId: SANDBOX_CREDENTIAL_ID,
+	nodeId: '3d3d3d3d-0000-4000-8000-000000000001',
+});
 
 interface MigrationReport {
 	report: {
