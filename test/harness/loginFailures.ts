@@ -38,6 +38,14 @@ export const LOGIN_FAILURE_MESSAGES = {
 		`Could not reach BigID at ${baseUrl}: the connection was refused. Check the Base URL and port in the BigID API credential and that BigID is running`,
 	unresolvableHost: (baseUrl: string) =>
 		`Could not reach BigID at ${baseUrl}: the host name could not be resolved. Check the Base URL in the BigID API credential for typos`,
+	/**
+	 * The same host in a real n8n, whose lookups go to the machine's DNS server: a server that
+	 * does not answer in time makes it EAI_AGAIN (resolved "right now" fails) instead of NXDOMAIN.
+	 */
+	unresolvableHostOrDnsBusy: (baseUrl: string) =>
+		new RegExp(
+			`^${literally(`Could not reach BigID at ${baseUrl}: the host name could not be resolved`)}(${literally('. Check the Base URL in the BigID API credential for typos')}|${literally(' right now (DNS). Try again in a moment')})$`,
+		),
 	selfSignedCertificate: (baseUrl: string) =>
 		`Could not reach BigID at ${baseUrl}: its TLS certificate is self-signed. Install a trusted certificate on BigID, or turn on "Ignore SSL Issues" in the BigID API credential for an on-prem deployment you trust`,
 	/** n8n 1.x keeps no text body of an error answer: BigID's "Unauthorized" is lost there. */
