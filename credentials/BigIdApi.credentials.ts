@@ -48,7 +48,7 @@ export class BigIdApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'https://bigid.example.com',
+			placeholder: 'e.g. https://bigid.example.com',
 			description:
 				'Address of your BigID deployment. https://host, https://host/ and https://host:8443/api/v1 are all accepted.',
 		},

@@ -267,7 +267,11 @@ describe('catalogue: the credential and the connection', () => {
 
 		const result = await run([node('user', { operation: 'disable', user: byId(user.id) })]);
 
-		expectCleanFailure(result, LOGIN_FAILURE_MESSAGES.revokedApiToken, /generate a new one in BigID/);
+		expectCleanFailure(
+			result,
+			LOGIN_FAILURE_MESSAGES.revokedApiToken,
+			/generate a new one in BigID/,
+		);
 		expect(box.store.getUser(user.id)!.isEnabled).toBe(true);
 	});
 

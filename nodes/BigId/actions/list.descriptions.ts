@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { ObjectFields } from '../model/fields';
 import { concurrencyOption, pageSizeOption, returnAllOrLimit } from './common.descriptions';
+import { outputProperties } from './output.descriptions';
 
 /** The Options collection of an operation, its entries in alphabetical order as n8n lists them. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
@@ -14,9 +16,19 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	};
 }
 
-/** Return All, Limit, and Options holding Page Size, Concurrent Requests and the operation's own options. */
-export function getManyProperties(options: INodeProperties[] = []): INodeProperties[] {
-	return [...returnAllOrLimit, optionsCollection([...options, pageSizeOption, concurrencyOption])];
+/**
+ * Return All, Limit, Simplify (and the tool's Output) for an operation whose objects have
+ * `objectFields`, and Options holding Page Size, Concurrent Requests and the operation's own options.
+ */
+export function getManyProperties(
+	options: INodeProperties[] = [],
+	objectFields?: ObjectFields,
+): INodeProperties[] {
+	return [
+		...returnAllOrLimit,
+		...(objectFields ? outputProperties(objectFields) : []),
+		optionsCollection([...options, pageSizeOption, concurrencyOption]),
+	];
 }
 
 export function sortOption(placeholder: string, description: string): INodeProperties {

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ObjectFields } from './fields';
 import { comparisonKey as caseStatusKey, idOf } from './object';
 
 /** The statuses BigID clients are seen to set; BigID's set is open, so others pass through. */
@@ -111,6 +112,56 @@ export function caseOutputOf(item: IDataObject): IDataObject {
 		updated_at: updatedAt,
 	};
 }
+
+/**
+ * The fields of `caseOutputOf`, one spelling each: its own, then those BigID's cases pass
+ * through (as the seed, recorded from BigID, carries them).
+ */
+export const CASE_FIELDS = [
+	'id',
+	'caseId',
+	'label',
+	'status',
+	'severity',
+	'caseType',
+	'policyName',
+	'policyType',
+	'policyOwner',
+	'policyDescription',
+	'policyLastTriggered',
+	'compliance',
+	'dataSourceName',
+	'dataSourceType',
+	'dataSourceDisplayName',
+	'dataSourceOwner',
+	'owner',
+	'assignee',
+	'ticketMetadata',
+	'affectedObjectsCount',
+	'statusDates',
+	'createdAt',
+	'updatedAt',
+] as const;
+
+/**
+ * A simplified case: the IDs Update Status and a ticket take, what it is about (label, policy,
+ * data source), how bad it is (status, severity, affected objects), whom to tell (owner), and
+ * when it last changed (what Get Many sorts and Updated Since filter by).
+ */
+export const SIMPLIFIED_CASE_FIELDS = [
+	'id',
+	'caseId',
+	'label',
+	'status',
+	'severity',
+	'policyName',
+	'dataSourceName',
+	'owner',
+	'affectedObjectsCount',
+	'updatedAt',
+] as const satisfies ReadonlyArray<(typeof CASE_FIELDS)[number]>;
+
+export const caseFields: ObjectFields = { all: CASE_FIELDS, simplified: SIMPLIFIED_CASE_FIELDS };
 
 /** A condition of BigID's JSON filter array. */
 export interface CaseFilterCondition extends IDataObject {

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ObjectFields } from './fields';
+
 /**
  * The data catalog: which objects (tables, files...) hold which sensitive data. Its search takes
  * BigID's query language (`system = "crm-db" AND policy IN ("PCI")`); the filters a user fills
@@ -125,6 +127,44 @@ export function catalogObjectOf(object: IDataObject): IDataObject {
 		),
 	};
 }
+
+/** The fields of `catalogObjectOf`. */
+export const CATALOG_OBJECT_FIELDS = [
+	'id',
+	'name',
+	'fullPath',
+	'source',
+	'type',
+	'attributes',
+	'sensitiveFindings',
+	'policies',
+	'tags',
+	'owner',
+	'lastScanned',
+] as const;
+
+/**
+ * A simplified catalog object: where it is (ID, name, full path, data source, type), what
+ * sensitive data it holds and which policies flag it, whom to tell, and when it was last
+ * scanned. Tags, a list of name/value objects, are left to the raw output.
+ */
+export const SIMPLIFIED_CATALOG_OBJECT_FIELDS = [
+	'id',
+	'name',
+	'fullPath',
+	'source',
+	'type',
+	'attributes',
+	'sensitiveFindings',
+	'policies',
+	'owner',
+	'lastScanned',
+] as const satisfies ReadonlyArray<(typeof CATALOG_OBJECT_FIELDS)[number]>;
+
+export const catalogObjectFields: ObjectFields = {
+	all: CATALOG_OBJECT_FIELDS,
+	simplified: SIMPLIFIED_CATALOG_OBJECT_FIELDS,
+};
 
 /** What the catalog count (api/catalog.ts) answers: `{count}`, another total's name, or a bare number. */
 export function catalogCountOf(answer: IDataObject): number | null {

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ObjectFields } from './fields';
 import { comparisonKey, idOf, listedValues, normalizeObject } from './object';
 
 /** BigID's set of scan states is open: these end a scan unless the user configures others. */
@@ -64,15 +65,62 @@ export function scanStatusOf(
 	};
 }
 
-/** A parent scan as the node outputs it: both ID spellings, and its child scan IDs ready for a Split Out or a loop. */
-export function parentScanOutputOf(parent: IDataObject): IDataObject {
-	const children = Array.isArray(parent.scanChildren) ? (parent.scanChildren as IDataObject[]) : [];
-	const output = normalizeObject(parent);
-	output.childScanIds = children
+/** The IDs of a scan's `scanChildren` (none when it has none). */
+function childScanIdsOf(scan: IDataObject): string[] {
+	const children = Array.isArray(scan.scanChildren) ? (scan.scanChildren as IDataObject[]) : [];
+	return children
 		.map((child) => (child && typeof child === 'object' ? idOf(child) : undefined))
 		.filter((id): id is string => id !== undefined);
+}
+
+/** A parent scan as the node outputs it: both ID spellings, and its child scan IDs ready for a Split Out or a loop. */
+export function parentScanOutputOf(parent: IDataObject): IDataObject {
+	const output = normalizeObject(parent);
+	output.childScanIds = childScanIdsOf(parent);
 	return output;
 }
+
+/** The fields of a scan as Get Many (`normalizeObject`) and Get Many Parent Scans (`parentScanOutputOf`) output it. */
+export const SCAN_FIELDS = [
+	'id',
+	'name',
+	'type',
+	'state',
+	'progress',
+	'scanProfileId',
+	'scanProfileName',
+	'childScanIds',
+	'scanChildren',
+	'createdAt',
+	'updatedAt',
+	'completed_at',
+] as const;
+
+/**
+ * A simplified scan: its ID (Get Status and Wait for Completion take it), name and type, how far
+ * it is (state, progress), the profile that ran it (Start takes its ID), its child scans' IDs
+ * for a loop, and when it started, changed and completed.
+ */
+export const SIMPLIFIED_SCAN_FIELDS = [
+	'id',
+	'name',
+	'type',
+	'state',
+	'progress',
+	'scanProfileId',
+	'childScanIds',
+	'createdAt',
+	'updatedAt',
+	'completed_at',
+] as const satisfies ReadonlyArray<(typeof SCAN_FIELDS)[number]>;
+
+export const scanFields: ObjectFields = {
+	all: SCAN_FIELDS,
+	simplified: SIMPLIFIED_SCAN_FIELDS,
+	// Get Many's scans carry their children but not `childScanIds`: both operations give them.
+	viewOf: (scan) =>
+		scan.childScanIds === undefined ? { ...scan, childScanIds: childScanIdsOf(scan) } : scan,
+};
 
 /** Keys a BigID scan must never carry out of the trigger, whatever the version answers. */
 const SCAN_SECRET_KEY = /password|token|secret/i;
@@ -108,3 +156,42 @@ export function dataSourceScanOutputOf(
 		isSucceeded: isScanSucceeded(state),
 	};
 }
+
+/** The fields of `dataSourceScanOutputOf`, one spelling each (`scanId`, not also `_id` and `id`). */
+export const DATA_SOURCE_SCAN_FIELDS = [
+	'scanId',
+	'parentScanId',
+	'dataSourceName',
+	'scanType',
+	'isSampleScan',
+	'state',
+	'progress',
+	'isFinished',
+	'isSucceeded',
+	'createdAt',
+	'updatedAt',
+	'completed_at',
+] as const;
+
+/**
+ * A simplified data source scan: its ID and its parent's (Get Status takes either), the data
+ * source, the kind of scan, how it went (state, progress, isFinished, isSucceeded for an IF
+ * node) and when it started and completed.
+ */
+export const SIMPLIFIED_DATA_SOURCE_SCAN_FIELDS = [
+	'scanId',
+	'parentScanId',
+	'dataSourceName',
+	'scanType',
+	'state',
+	'progress',
+	'isFinished',
+	'isSucceeded',
+	'createdAt',
+	'completed_at',
+] as const satisfies ReadonlyArray<(typeof DATA_SOURCE_SCAN_FIELDS)[number]>;
+
+export const dataSourceScanFields: ObjectFields = {
+	all: DATA_SOURCE_SCAN_FIELDS,
+	simplified: SIMPLIFIED_DATA_SOURCE_SCAN_FIELDS,
+};

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ObjectFields } from './fields';
 import { copyOf, fillAliases, flagOf, idOf } from './object';
 
 export { idOf as userIdOf } from './object';
@@ -105,6 +106,45 @@ export function userOutputOf(
 export function accessReviewFieldsOf(user: IDataObject): IDataObject {
 	return Object.fromEntries(ACCESS_REVIEW_FIELDS.map((field) => [field, user[field] ?? null]));
 }
+
+/**
+ * The fields of `userOutputOf`, one spelling each: the seed's, and what real deployments add
+ * (`roleIds`, the refresh tokens without their values, the last login).
+ */
+export const USER_FIELDS = [
+	'id',
+	'name',
+	'email',
+	'firstName',
+	'lastName',
+	'role',
+	'roleIds',
+	'isEnabled',
+	'origin',
+	'refreshTokens',
+	'last_successful_login_at',
+	'createdAt',
+	'updatedAt',
+] as const;
+
+/**
+ * A simplified user: the ID the other user operations take, who it is (login name, email, first
+ * and last name), what it may do (role, enabled, origin) and since when. Nine, so that Find by
+ * Email or Name's `found` makes ten.
+ */
+export const SIMPLIFIED_USER_FIELDS = [
+	'id',
+	'name',
+	'email',
+	'firstName',
+	'lastName',
+	'role',
+	'isEnabled',
+	'origin',
+	'createdAt',
+] as const satisfies ReadonlyArray<(typeof USER_FIELDS)[number]>;
+
+export const userFields: ObjectFields = { all: USER_FIELDS, simplified: SIMPLIFIED_USER_FIELDS };
 
 /** The fields a change may set; `role` is the resolved BigID role. */
 export interface UserChanges {

@@ -1,17 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { searchCatalog } from '../../api/catalog';
+import { catalogObjectFields } from '../../model/catalogObject';
 import { showFor } from '../common.descriptions';
 import { getManyProperties } from '../list.descriptions';
+import { readOutputChoice, shapeOutputs } from '../output';
 import { readConcurrency, readLimit, readPageSize } from '../parameters';
 import { catalogFilters, readCatalogQuery } from './catalogObject.parameters';
 
 export const description: INodeProperties[] = showFor('catalogObject', 'search', [
-	...getManyProperties(),
+	...getManyProperties([], catalogObjectFields),
 	catalogFilters,
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const choice = readOutputChoice.call(this, itemIndex);
 	const query = readCatalogQuery.call(this, itemIndex);
 	const { items } = await searchCatalog.call(
 		this,
@@ -23,5 +26,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		itemIndex,
 	);
-	return items;
+	return shapeOutputs(choice, catalogObjectFields, items);
 }

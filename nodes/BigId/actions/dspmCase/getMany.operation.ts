@@ -4,9 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import { listCases, listCasesNewestFirst } from '../../api/cases';
 import type { CaseFilterCondition, EqualityOperator } from '../../model/case';
 import { listedValues, updatedAtOf } from '../../model/object';
-import { caseFilterOf, DEFAULT_EQUALITY_OPERATOR, rawCaseFilterProblem } from '../../model/case';
+import {
+	caseFields,
+	caseFilterOf,
+	DEFAULT_EQUALITY_OPERATOR,
+	rawCaseFilterProblem,
+} from '../../model/case';
 import { showFor } from '../common.descriptions';
 import { getManyProperties, sortOption } from '../list.descriptions';
+import { readOutputChoice, shapeOutputs } from '../output';
 import { readConcurrency, readLimit, readOptionalDate, readPageSize } from '../parameters';
 import {
 	caseChoiceFilter,
@@ -26,23 +32,26 @@ const commaSeparatedFilter = (displayName: string, name: string, placeholder: st
 });
 
 export const description: INodeProperties[] = showFor('dspmCase', 'getMany', [
-	...getManyProperties([
-		equalityOperatorOption,
-		pagingParameterOption,
-		{
-			displayName: 'Raw Filter',
-			name: 'rawFilter',
-			type: 'json',
-			default: '',
-			placeholder: '[{"field":"compliance","value":["GDPR"],"operator":"in"}]',
-			description:
-				"BigID's JSON filter array, added to the filters above, for any field they do not offer",
-		},
-		sortOption(
-			'e.g. [{"field":"severityLevel","order":"desc"}]',
-			'Sort order as BigID takes it in the sort query parameter; empty means the most recently updated first',
-		),
-	]),
+	...getManyProperties(
+		[
+			equalityOperatorOption,
+			pagingParameterOption,
+			{
+				displayName: 'Raw Filter',
+				name: 'rawFilter',
+				type: 'json',
+				default: '',
+				placeholder: 'e.g. [{"field":"compliance","value":["GDPR"],"operator":"in"}]',
+				description:
+					"BigID's JSON filter array, added to the filters above, for any field they do not offer",
+			},
+			sortOption(
+				'e.g. [{"field":"severityLevel","order":"desc"}]',
+				'Sort order as BigID takes it in the sort query parameter; empty means the most recently updated first',
+			),
+		],
+		caseFields,
+	),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -93,6 +102,11 @@ function readRawFilter(this: IExecuteFunctions, itemIndex: number): CaseFilterCo
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const choice = readOutputChoice.call(this, itemIndex);
+	return shapeOutputs(choice, caseFields, await listCasesOfItem.call(this, itemIndex));
+}
+
+async function listCasesOfItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const equality = this.getNodeParameter(
 		'options.equalityOperator',

@@ -3,7 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { listUsers, toUserOutputs } from '../../api/users';
 import { sameText } from '../../model/object';
+import { userFields } from '../../model/user';
 import { pageSizeOption, showFor } from '../common.descriptions';
+import { readOutputChoice, shapeOutput } from '../output';
+import { outputProperties } from '../output.descriptions';
 import { readPageSize } from '../parameters';
 import { readUserEndpoint } from './user.parameters';
 
@@ -54,6 +57,7 @@ export const description: INodeProperties[] = showFor('user', 'findByEmailOrName
 		default: 'error',
 		description: 'What to do when no user matches. A found user is output with found: true.',
 	},
+	...outputProperties(userFields),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -78,6 +82,7 @@ function lookupMatcher(field: LookupField, wanted: string): (user: IDataObject) 
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const choice = readOutputChoice.call(this, itemIndex);
 	const findBy = this.getNodeParameter('findBy', itemIndex, 'emailOrName') as LookupField;
 	const searchedFor = String(this.getNodeParameter('searchValue', itemIndex, '')).trim();
 	if (searchedFor === '') {
@@ -104,7 +109,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const found = items.find(matches);
 	if (found) {
 		const [user] = await toUserOutputs.call(this, [found], itemIndex);
-		return { ...user, found: true };
+		// `found` is the operation's, not the user's: every output choice keeps it for the IF node.
+		return { ...shapeOutput(choice, userFields, user), found: true };
 	}
 	if (this.getNodeParameter('ifNotFound', itemIndex, 'error') === 'outputNotFoundItem') {
 		return { found: false, searchedFor };

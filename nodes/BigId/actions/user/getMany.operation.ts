@@ -3,13 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { listRolesOnce } from '../../api/roles';
 import { listUsers, toUserOutputs } from '../../api/users';
 import { idOf, sameText } from '../../model/object';
-import { accessReviewFieldsOf, isUserEnabled, userHasRole } from '../../model/user';
+import { accessReviewFieldsOf, isUserEnabled, userFields, userHasRole } from '../../model/user';
 import {
 	concurrencyOption,
 	pageSizeOption,
 	returnAllOrLimit,
 	showFor,
 } from '../common.descriptions';
+import { readOutputChoice, shapeOutputs } from '../output';
+import { outputProperties } from '../output.descriptions';
 import { readConcurrency, readLimit, readPageSize } from '../parameters';
 import { resolveRole } from '../role/role.parameters';
 import { roleNameOption } from './user.descriptions';
@@ -26,6 +28,7 @@ interface UserFilters {
 
 export const description: INodeProperties[] = showFor('user', 'getMany', [
 	...returnAllOrLimit,
+	...outputProperties(userFields),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -124,6 +127,7 @@ function userMatcher(filters: UserFilters): (user: IDataObject) => boolean {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const choice = readOutputChoice.call(this, itemIndex);
 	const limit = readLimit.call(this, itemIndex);
 	const pageSize = readPageSize.call(this, itemIndex);
 	const reviewFieldsOnly = this.getNodeParameter(
@@ -156,5 +160,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const selected = items.filter(matches).slice(0, limit);
 	const users = await toUserOutputs.call(this, selected, itemIndex);
-	return reviewFieldsOnly ? users.map(accessReviewFieldsOf) : users;
+	// Access Review Fields Only names its columns: it wins over Simplify and Output.
+	return reviewFieldsOnly
+		? users.map(accessReviewFieldsOf)
+		: shapeOutputs(choice, userFields, users);
 }
