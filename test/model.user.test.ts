@@ -12,7 +12,11 @@ import {
 	userOutputOf,
 	USER_SECRET_FIELDS,
 } from '../nodes/BigId/model/user';
-import { enabledFlagOf, enabledValueOf, userFieldValue } from '../nodes/BigId/trigger/userRecords';
+import {
+	enabledFlagOf,
+	enabledValueOf,
+	userFieldValue,
+} from '../nodes/BigId/trigger/users/userRecords';
 
 const ADMIN = { _id: 'r1', name: 'Admin' };
 const VIEWER = { _id: 'r2', name: 'Viewer' };

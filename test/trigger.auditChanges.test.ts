@@ -1,5 +1,8 @@
-import type { AuditCursor, AuditDetectionOptions } from '../nodes/BigId/trigger/auditChanges';
-import { detectAuditEntries, newestAuditEntry } from '../nodes/BigId/trigger/auditChanges';
+import type {
+	AuditCursor,
+	AuditDetectionOptions,
+} from '../nodes/BigId/trigger/auditLog/auditChanges';
+import { detectAuditEntries, newestAuditEntry } from '../nodes/BigId/trigger/auditLog/auditChanges';
 
 const BASE_MS = Date.UTC(2026, 5, 1);
 const NO_FILTER: AuditDetectionOptions = {};

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TriggerEventName, UserEventName } from '../nodes/BigId/trigger/events';
-import { USER_EVENTS } from '../nodes/BigId/trigger/events';
-import type { UserDetectionOptions, UserState } from '../nodes/BigId/trigger/userChanges';
-import { detectUserChanges } from '../nodes/BigId/trigger/userChanges';
-import type { UserField } from '../nodes/BigId/trigger/userRecords';
+import type { UserEventName } from '../nodes/BigId/trigger/users/events';
+import { USER_EVENTS } from '../nodes/BigId/trigger/users/events';
+import type { UserDetectionOptions, UserState } from '../nodes/BigId/trigger/users/userChanges';
+import { detectUserChanges } from '../nodes/BigId/trigger/users/userChanges';
+import type { UserField } from '../nodes/BigId/trigger/users/userRecords';
 import {
 	canonicalFieldValue,
 	decodeUserRecords,
@@ -14,7 +14,7 @@ import {
 	recordOf,
 	USER_FIELDS,
 	userFieldValue,
-} from '../nodes/BigId/trigger/userRecords';
+} from '../nodes/BigId/trigger/users/userRecords';
 import type { SeededRandom } from '../sandbox/random';
 import { createSeededRandom } from '../sandbox/random';
 import type { Delivery, SimulatedSaveModel } from './harness/staticData';
@@ -477,7 +477,7 @@ function checkUserSequence(options: UserSequenceOptions): void {
 function checkSubsetAgainstFull(options: UserSequenceOptions): void {
 	const changesOf = (
 		deliveries: Delivery[],
-		covered: (event: TriggerEventName, field: string) => boolean,
+		covered: (event: string, field: string) => boolean,
 	) => {
 		const facts = new Set<string>();
 		for (const delivery of deliveries) {
@@ -498,7 +498,7 @@ function checkSubsetAgainstFull(options: UserSequenceOptions): void {
 	};
 	const selected = new Set<string>(options.events);
 	const watched = new Set<string>(options.watchedFields);
-	const coveredBySubset = (event: TriggerEventName, field: string) => {
+	const coveredBySubset = (event: string, field: string) => {
 		if (event === 'userCreated' || event === 'userDeleted') return selected.has(event);
 		if (event === 'userRoleChanged' || field === 'role') {
 			return (
@@ -518,7 +518,7 @@ function checkSubsetAgainstFull(options: UserSequenceOptions): void {
 		watchedFields: USER_FIELDS,
 	});
 	const subset = runUserSequence({ ...options, model });
-	const all = (_event: TriggerEventName, _field: string) => true;
+	const all = (_event: string, _field: string) => true;
 	expect({ seed: options.seed, facts: changesOf(subset.deliveries, all) }).toEqual({
 		seed: options.seed,
 		facts: changesOf(full.deliveries, coveredBySubset),

@@ -7,45 +7,61 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { startRun } from './api/runCache';
-import { pollAuditLog, sampleAuditEntry } from './trigger/auditPoller';
-import { pollCases, sampleCase } from './trigger/casePoller';
 import { properties } from './trigger/descriptions';
 import type { TriggerEvent } from './trigger/events';
 import { sortEvents } from './trigger/events';
 import { toTriggerItem } from './trigger/output';
-import { pollScans, sampleFinishedScan } from './trigger/scanPoller';
-import type { TriggerSettings } from './trigger/settings';
-import { readSettings } from './trigger/settings';
-import type { TriggerState } from './trigger/state';
-import { readState, writeState } from './trigger/state';
-import { pollUsers, sampleCreatedUser } from './trigger/userPoller';
+import { WATCHED_OBJECTS } from './trigger/registry';
+import { writeState } from './trigger/state';
+import type { WatchedObject } from './trigger/watchedObject';
+
+/** A watched object with the settings it read for this poll. */
+interface Watching {
+	watched: WatchedObject;
+	settings: unknown;
+}
+
+/** `a, b, c or d` */
+function listed(words: string[], last: string): string {
+	return words.length > 1
+		? `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`
+		: words.join('');
+}
+
+/** Every parameter checked before the first request, so a misconfiguration never costs a poll's state. */
+function watchingOf(this: IPollFunctions): Watching[] {
+	const selected = this.getNodeParameter('events', []) as string[];
+	if (selected.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No event is selected', {
+			description: 'Choose at least one event in Events.',
+		});
+	}
+	return WATCHED_OBJECTS.flatMap((watched: WatchedObject) => {
+		const settings = watched.settingsOf.call(this, selected);
+		return settings === undefined ? [] : [{ watched, settings }];
+	});
+}
 
 /** "Fetch Test Event": one real recent example per kind of event; the state is not read or written. */
-async function samples(this: IPollFunctions, settings: TriggerSettings): Promise<TriggerEvent[]> {
+async function samples(this: IPollFunctions, watching: Watching[]): Promise<TriggerEvent[]> {
 	const events: TriggerEvent[] = [];
-	if (settings.scans) {
-		const scan = await sampleFinishedScan.call(this, settings.scans);
-		if (scan) events.push(scan);
-	}
-	if (settings.users) {
-		const user = await sampleCreatedUser.call(this, settings.users);
-		if (user) events.push(user);
-	}
-	if (settings.cases) {
-		const dspmCase = await sampleCase.call(this, settings.cases);
-		if (dspmCase) events.push(dspmCase);
-	}
-	if (settings.audit) {
-		const entry = await sampleAuditEntry.call(this, settings.audit);
-		if (entry) events.push(entry);
+	for (const { watched, settings } of watching) {
+		const event = await watched.sampleEvent.call(this, settings);
+		if (event) events.push(event);
 	}
 	if (events.length === 0) {
+		const samples = WATCHED_OBJECTS.map(({ sample }) => sample);
 		throw new NodeOperationError(
 			this.getNode(),
-			'BigID has no finished scan, user, DSPM case or audit log line to show',
+			`BigID has no ${listed(
+				samples.map(({ none }) => none),
+				'or',
+			)} to show`,
 			{
-				description:
-					'Fetch Test Event shows the newest finished parent scan (matching the Scan Options), the newest user, the newest DSPM case (matching the Case Options) and the newest audit log line (matching the Audit Log Options). Finish a scan or create a user in BigID, or activate the workflow and wait for a real event.',
+				description: `Fetch Test Event shows ${listed(
+					samples.map(({ shows }) => `the newest ${shows}`),
+					'and',
+				)}. Finish a scan or create a user in BigID, or activate the workflow and wait for a real event.`,
 			},
 		);
 	}
@@ -78,34 +94,18 @@ export class BigIdTrigger implements INodeType {
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		startRun(this);
-		const settings = readSettings.call(this);
+		const watching = watchingOf.call(this);
 		if (this.getMode() === 'manual') {
-			return [sortEvents(await samples.call(this, settings)).map(toTriggerItem)];
+			return [sortEvents(await samples.call(this, watching)).map(toTriggerItem)];
 		}
 
 		const staticData = this.getWorkflowStaticData('node');
-		const saved = readState(staticData);
-		const next: TriggerState = {};
+		const next = new Map<string, unknown>();
 		const events: TriggerEvent[] = [];
-		if (settings.scans) {
-			const scans = await pollScans.call(this, saved.scans, settings.scans);
-			next.scans = scans.nextState;
-			events.push(...scans.events);
-		}
-		if (settings.users) {
-			const users = await pollUsers.call(this, saved.users, settings.users, Date.now());
-			next.users = users.nextState;
-			events.push(...users.events);
-		}
-		if (settings.cases) {
-			const cases = await pollCases.call(this, saved.cases, settings.cases);
-			next.cases = cases.nextState;
-			events.push(...cases.events);
-		}
-		if (settings.audit) {
-			const audit = await pollAuditLog.call(this, saved.audit, settings.audit);
-			next.audit = audit.nextState;
-			events.push(...audit.events);
+		for (const { watched, settings } of watching) {
+			const poll = await watched.poll.call(this, staticData[watched.stateKey], settings);
+			next.set(watched.stateKey, poll.nextState);
+			events.push(...poll.events);
 		}
 		writeState(staticData, next);
 		return events.length > 0 ? [sortEvents(events).map(toTriggerItem)] : null;

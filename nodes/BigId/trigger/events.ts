@@ -1,23 +1,10 @@
 /**
  * What the trigger emits, whatever the BigID object: the event names, the event itself and the
- * order events of one poll leave in. Change detection (userChanges.ts, scanChanges.ts) is a pure
+ * order events of one poll leave in. Change detection (users/userChanges.ts, scans/scanChanges.ts) is a pure
  * function of its inputs, so a poll that runs again on the same saved state derives the same
  * events with the same `eventId`s, whatever n8n did or did not save in between.
  */
 import type { IDataObject } from 'n8n-workflow';
-
-export const USER_EVENTS = [
-	'userCreated',
-	'userUpdated',
-	'userDisabled',
-	'userEnabled',
-	'userRoleChanged',
-	'userDeleted',
-] as const;
-export type UserEventName = (typeof USER_EVENTS)[number];
-export const CASE_EVENTS = ['caseCreated', 'caseStatusChanged'] as const;
-export type CaseEventName = (typeof CASE_EVENTS)[number];
-export type TriggerEventName = 'scanFinished' | UserEventName | CaseEventName | 'auditLogEntry';
 
 export interface FieldChange {
 	/** Absent when the trigger does not keep that field's value (free text without Keep Previous Values). */
@@ -28,7 +15,8 @@ export interface FieldChange {
 export type ScanOutcome = 'succeeded' | 'failed';
 
 export interface TriggerEvent {
-	event: TriggerEventName;
+	/** One of the event names of the watched object (its folder's events.ts). */
+	event: string;
 	/** The same change always gets the same id, so a downstream can drop a redelivered one. */
 	eventId: string;
 	/** Epoch milliseconds; events of one poll are emitted in this order. */

@@ -1,28 +1,25 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { scanWithoutSecrets } from '../model/scan';
 import type { TriggerEvent } from './events';
 
+/** The event's own fields; `sequence` only orders the events of one poll. */
+const NOT_ABOUT = new Set(['event', 'eventId', 'occurredAt', 'sequence', 'changes']);
+
 /**
- * One trigger item: no pairedItem, a trigger item has no input to pair with. The user is already
- * in its output shape (model/user.ts), secrets removed there.
+ * One trigger item: the event's name, ID and time, then what it is about under the object's own
+ * name (`scan` with its `outcome`, `user`, `case`, `entry`), then its changes. No pairedItem, a
+ * trigger item has no input to pair with. Each watched object's poll has already put its object
+ * in its output shape, secrets removed.
  */
-export function toTriggerItem(event: TriggerEvent): INodeExecutionData {
-	const json: IDataObject = {
-		event: event.event,
-		eventId: event.eventId,
-		occurredAt: new Date(event.occurredAt).toISOString(),
-	};
-	if (event.scan) {
-		json.outcome = event.outcome;
-		json.scan = scanWithoutSecrets(event.scan);
+export function toTriggerItem(triggerEvent: TriggerEvent): INodeExecutionData {
+	const { event, eventId, occurredAt, changes } = triggerEvent;
+	const json: IDataObject = { event, eventId, occurredAt: new Date(occurredAt).toISOString() };
+	for (const [key, value] of Object.entries(triggerEvent)) {
+		if (!NOT_ABOUT.has(key) && value !== undefined) json[key] = value as IDataObject[string];
 	}
-	if (event.user) json.user = event.user;
-	if (event.case) json.case = event.case;
-	if (event.entry) json.entry = event.entry;
-	if (event.changes) {
-		json.changedFields = Object.keys(event.changes);
-		json.changes = event.changes as IDataObject;
+	if (changes) {
+		json.changedFields = Object.keys(changes);
+		json.changes = changes as IDataObject;
 	}
 	return { json };
 }

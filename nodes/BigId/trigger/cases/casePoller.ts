@@ -1,11 +1,11 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import type { CasePaging } from '../api/cases';
-import { listCasesNewestFirst } from '../api/cases';
-import type { TriggerEvent } from './events';
+import type { CasePaging } from '../../api/cases';
+import { listCasesNewestFirst } from '../../api/cases';
+import type { TriggerEvent } from '../events';
 import type { CaseCursor, CaseDetection, CaseDetectionOptions } from './caseChanges';
 import { detectCaseChanges } from './caseChanges';
-import { BEFORE_EVERYTHING } from './cursor';
+import { BEFORE_EVERYTHING } from '../cursor';
 
 /** Small pages: a poll where nothing changed reads one of them. */
 export const CASE_PAGE_SIZE = 50;

@@ -4,13 +4,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOf, sameText, timeOf, updatedAtOf } from '../model/object';
-import { isScanFinished, isScanSucceeded, scanStateKey } from '../model/scan';
-import type { ScanOutcome, TriggerEvent } from './events';
-import { sortEvents } from './events';
-import type { UpdatedAtCursor } from './cursor';
-import { BEFORE_EVERYTHING, changedSince, cursorAfter } from './cursor';
-import { hashId } from './fingerprint';
+import { idOf, sameText, timeOf, updatedAtOf } from '../../model/object';
+import { isScanFinished, isScanSucceeded, scanStateKey } from '../../model/scan';
+import type { ScanOutcome, TriggerEvent } from '../events';
+import { sortEvents } from '../events';
+import type { UpdatedAtCursor } from '../cursor';
+import { BEFORE_EVERYTHING, changedSince, cursorAfter } from '../cursor';
+import { hashId } from '../fingerprint';
 
 /** Its boundary holds `id:state` keys. */
 export type ScanCursor = UpdatedAtCursor;

@@ -1,7 +1,7 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { listParentScansNewestFirst } from '../api/scans';
-import type { TriggerEvent } from './events';
+import { listParentScansNewestFirst } from '../../api/scans';
+import type { TriggerEvent } from '../events';
 import type { ScanCursor, ScanDetection, ScanDetectionOptions } from './scanChanges';
 import { detectFinishedScans, matchesScanFilters, scanFinishedEvent } from './scanChanges';
 

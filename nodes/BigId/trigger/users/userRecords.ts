@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { flagOf } from '../model/object';
-import { userIdOf } from '../model/user';
-import { fnv1a64Low } from './fingerprint';
+import { flagOf } from '../../model/object';
+import { userIdOf } from '../../model/user';
+import { fnv1a64Low } from '../fingerprint';
 
 /**
  * What the trigger remembers of a user between polls: not the user, but a fingerprint of each

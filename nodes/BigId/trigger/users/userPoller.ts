@@ -1,16 +1,27 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { listRoles } from '../api/roles';
-import { getUserIfPresent, listUsers } from '../api/users';
-import { timeOf } from '../model/object';
-import { roleNamesById } from '../model/role';
-import { needsRoleNames, roleNameOf, userIdOf, userOutputOf } from '../model/user';
-import type { FieldChange, TriggerEvent } from './events';
-import type { UserSettings } from './settings';
+import { listRoles } from '../../api/roles';
+import type { UserEndpoint } from '../../api/users';
+import { getUserIfPresent, listUsers } from '../../api/users';
+import { timeOf } from '../../model/object';
+import { roleNamesById } from '../../model/role';
+import { needsRoleNames, roleNameOf, userIdOf, userOutputOf } from '../../model/user';
+import type { FieldChange, TriggerEvent } from '../events';
+import type { UserEventName } from './events';
 import type { UserDetection, UserListing, UserState } from './userChanges';
 import { detectUserChanges, emptyUserState } from './userChanges';
-import type { UserRecord } from './userRecords';
+import type { UserField, UserRecord } from './userRecords';
 import { recordOf } from './userRecords';
+
+export interface UserSettings {
+	events: UserEventName[];
+	watchedFields: UserField[];
+	keepPreviousValues: boolean;
+	confirmDeletions: boolean;
+	pageSize: number;
+	concurrency: number;
+	listEndpoint: UserEndpoint;
+}
 
 /**
  * Every user, and whether that is all of them: each listed user has an ID and their number

@@ -12,10 +12,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AuditFilter } from '../model/auditLog';
-import { AuditTimeline, auditLinesOf, auditRecordMatcher, parseAuditLine } from '../model/auditLog';
-import type { TriggerEvent } from './events';
-import { hashId } from './fingerprint';
+import type { AuditFilter } from '../../model/auditLog';
+import {
+	AuditTimeline,
+	auditLinesOf,
+	auditRecordMatcher,
+	parseAuditLine,
+} from '../../model/auditLog';
+import type { TriggerEvent } from '../events';
+import { hashId } from '../fingerprint';
 
 export interface AuditCursor {
 	/** Hash of the log's first line ('' for an empty log): the log only grew while it stays. */

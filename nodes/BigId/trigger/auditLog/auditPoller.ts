@@ -1,9 +1,9 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { getAuditLogText } from '../api/auditLog';
+import { getAuditLogText } from '../../api/auditLog';
 import type { AuditCursor, AuditDetection, AuditDetectionOptions } from './auditChanges';
 import { detectAuditEntries, newestAuditEntry } from './auditChanges';
-import type { TriggerEvent } from './events';
+import type { TriggerEvent } from '../events';
 
 /** BigID's audit log has no paging or "since" parameter: each poll reads it whole. */
 export async function pollAuditLog(

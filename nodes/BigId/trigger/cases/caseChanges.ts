@@ -12,13 +12,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { caseSeverityOf, caseStatusDatesOf, caseStatusOf } from '../model/case';
-import { idOf, sameText, timeOf, updatedAtOf } from '../model/object';
-import type { CaseEventName, TriggerEvent } from './events';
-import { sortEvents } from './events';
-import type { UpdatedAtCursor } from './cursor';
-import { BEFORE_EVERYTHING, changedSince, cursorAfter } from './cursor';
-import { hashId } from './fingerprint';
+import { caseSeverityOf, caseStatusDatesOf, caseStatusOf } from '../../model/case';
+import { idOf, sameText, timeOf, updatedAtOf } from '../../model/object';
+import type { TriggerEvent } from '../events';
+import type { CaseEventName } from './events';
+import { sortEvents } from '../events';
+import type { UpdatedAtCursor } from '../cursor';
+import { BEFORE_EVERYTHING, changedSince, cursorAfter } from '../cursor';
+import { hashId } from '../fingerprint';
 
 /** Its boundary holds `id:status` keys. */
 export type CaseCursor = UpdatedAtCursor;

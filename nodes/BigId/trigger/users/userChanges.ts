@@ -4,10 +4,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { timeOf } from '../model/object';
-import type { FieldChange, TriggerEvent, TriggerEventName, UserEventName } from './events';
-import { sortEvents } from './events';
-import { hashId } from './fingerprint';
+import { timeOf } from '../../model/object';
+import type { FieldChange, TriggerEvent } from '../events';
+import type { UserEventName } from './events';
+import { sortEvents } from '../events';
+import { hashId } from '../fingerprint';
 import type {
 	EnabledFlag,
 	HashedUserField,
@@ -55,7 +56,7 @@ export interface UserListing {
 }
 
 export interface UserDetectionOptions {
-	events: readonly TriggerEventName[];
+	events: readonly UserEventName[];
 	/** The fields whose change makes a "User Updated" event. */
 	watchedFields: readonly UserField[];
 	keepPreviousValues: boolean;
