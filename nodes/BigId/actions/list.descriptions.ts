@@ -1,8 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ObjectFields } from '../model/fields';
-import { concurrencyOption, pageSizeOption, returnAllOrLimit } from './common.descriptions';
 import { outputProperties } from './output.descriptions';
+import {
+	concurrencyOption,
+	pageSizeOption,
+	returnAllOrLimit,
+} from '../descriptions/listing.descriptions';
 
 /** The Options collection of an operation, its entries in alphabetical order as n8n lists them. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {

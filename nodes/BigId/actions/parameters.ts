@@ -2,9 +2,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ListOptions } from '../api/list';
-import { concurrencyProblem, pageSizeProblem } from '../api/list';
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
-import { MAX_LIMIT } from './common.descriptions';
+import {
+	MAX_LIMIT,
+	concurrencyProblem,
+	pageSizeProblem,
+} from '../descriptions/listing.descriptions';
 
 /** Return All / Limit of a Get Many operation: undefined means every item. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {

@@ -2,9 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { updatedAtOf } from '../model/object';
 import type { BigIdContext, ListRequest, ListResult } from '../transport';
-import { bigIdApiRequestAllItems, MAX_CONCURRENCY } from '../transport';
-
-export const MAX_PAGE_SIZE = 10000;
+import { bigIdApiRequestAllItems } from '../transport';
 
 /** What a caller asks of a BigID list: query (sort, filter...), page size, limit, when to stop. */
 export type ListOptions = Pick<
@@ -49,20 +47,4 @@ export function newestFirst(options: ListOptions, sinceMs?: number): ListOptions
 			return ordered && page.some((item) => updatedAtOf(item) < sinceMs);
 		},
 	};
-}
-
-/** Why a Page Size cannot be sent to BigID, or undefined when it can. */
-export function pageSizeProblem(value: unknown): string | undefined {
-	return wholeNumberProblem('Page Size', value, MAX_PAGE_SIZE);
-}
-
-/** Why a number of Concurrent Requests cannot be used, or undefined when it can. */
-export function concurrencyProblem(value: unknown): string | undefined {
-	return wholeNumberProblem('Concurrent Requests', value, MAX_CONCURRENCY);
-}
-
-function wholeNumberProblem(name: string, value: unknown, max: number): string | undefined {
-	return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max
-		? undefined
-		: `${name} must be a whole number from 1 to ${max}, not ${String(value)}`;
 }

@@ -9,7 +9,9 @@ import {
 	auditRecordMatcher,
 	parseAuditLine,
 } from '../../model/auditLog';
-import { returnAllOrLimit, showFor } from '../common.descriptions';
+import { auditFilterOptions } from '../../descriptions/auditLog.descriptions';
+import { returnAllOrLimit } from '../../descriptions/listing.descriptions';
+import { showFor } from '../common.descriptions';
 import { readLimit, readOptionalDate } from '../parameters';
 
 export const description: INodeProperties[] = showFor('auditLog', 'getMany', [
@@ -29,24 +31,7 @@ export const description: INodeProperties[] = showFor('auditLog', 'getMany', [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Action',
-				name: 'actions',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. login_failed, *user*',
-				description:
-					'Only these audit actions, separated by commas, compared without case; * stands for any text',
-			},
-			{
-				displayName: 'Endpoint',
-				name: 'endpoints',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. /api/v1/users*',
-				description:
-					'Only requests to these API endpoints, separated by commas, compared without case; * stands for any text',
-			},
+			...auditFilterOptions,
 			{
 				displayName: 'Since',
 				name: 'since',
@@ -54,15 +39,6 @@ export const description: INodeProperties[] = showFor('auditLog', 'getMany', [
 				default: '',
 				description:
 					'Only lines from this moment on; a line without a timestamp counts as of the line before it',
-			},
-			{
-				displayName: 'User',
-				name: 'users',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. admin, svc-*',
-				description:
-					'Only lines of these users, separated by commas, compared without case; * stands for any text',
 			},
 		],
 	},

@@ -6,9 +6,9 @@ import { showFor } from '../common.descriptions';
 import { optionsCollection } from '../list.descriptions';
 import { readOutputChoice, shapeOutput } from '../output';
 import { outputProperties } from '../output.descriptions';
-import { terminalStatesOption } from '../scan/common.descriptions';
 import { readTerminalStateKeys } from '../scan/scan.parameters';
 import { dataSourceNameLocator, readDataSourceName } from './dataSource.parameters';
+import { terminalStatesOption } from '../../descriptions/scan.descriptions';
 
 export const description: INodeProperties[] = showFor('dataSource', 'getLastScan', [
 	dataSourceNameLocator,

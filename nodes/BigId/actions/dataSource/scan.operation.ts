@@ -4,9 +4,9 @@ import { getLastDataSourceScan, scanDataSource } from '../../api/dataSources';
 import { dataSourceScanOutputOf, startedScanIdOf } from '../../model/scan';
 import { showFor } from '../common.descriptions';
 import { optionsCollection } from '../list.descriptions';
-import { terminalStatesOption } from '../scan/common.descriptions';
 import { readTerminalStateKeys } from '../scan/scan.parameters';
 import { dataSourceNameLocator, readDataSourceName } from './dataSource.parameters';
+import { terminalStatesOption } from '../../descriptions/scan.descriptions';
 
 export const description: INodeProperties[] = showFor('dataSource', 'scan', [
 	dataSourceNameLocator,

@@ -14,12 +14,9 @@ import { showFor } from '../common.descriptions';
 import { getManyProperties, sortOption } from '../list.descriptions';
 import { readOutputChoice, shapeOutputs } from '../output';
 import { readConcurrency, readLimit, readOptionalDate, readPageSize } from '../parameters';
-import {
-	caseChoiceFilter,
-	equalityOperatorOption,
-	pagingParameterOption,
-} from './dspmCase.descriptions';
+import { equalityOperatorOption } from './dspmCase.descriptions';
 import { readPaging } from './dspmCase.parameters';
+import { caseChoiceFilter, pagingParameterOption } from '../../descriptions/dspmCase.descriptions';
 
 const commaSeparatedFilter = (displayName: string, name: string, placeholder: string) => ({
 	displayName,

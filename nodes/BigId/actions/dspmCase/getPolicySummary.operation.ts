@@ -6,12 +6,9 @@ import { caseFilterOf, DEFAULT_EQUALITY_OPERATOR } from '../../model/case';
 import { showFor } from '../common.descriptions';
 import { getManyProperties } from '../list.descriptions';
 import { readConcurrency, readLimit, readPageSize } from '../parameters';
-import {
-	caseStatusOptions,
-	equalityOperatorOption,
-	pagingParameterOption,
-} from './dspmCase.descriptions';
+import { equalityOperatorOption } from './dspmCase.descriptions';
 import { readPaging } from './dspmCase.parameters';
+import { caseStatusOptions, pagingParameterOption } from '../../descriptions/dspmCase.descriptions';
 
 export const description: INodeProperties[] = showFor('dspmCase', 'getPolicySummary', [
 	{

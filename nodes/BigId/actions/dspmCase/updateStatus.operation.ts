@@ -4,8 +4,9 @@ import { updateCaseStatus } from '../../api/cases';
 import { caseStatusKey, KNOWN_CASE_STATUSES } from '../../model/case';
 import { showFor } from '../common.descriptions';
 import { requireText } from '../parameters';
-import { caseLocator, caseStatusOptions } from './dspmCase.descriptions';
+import { caseLocator } from './dspmCase.descriptions';
 import { readCase } from './dspmCase.parameters';
+import { caseStatusOptions } from '../../descriptions/dspmCase.descriptions';
 
 export const description: INodeProperties[] = showFor('dspmCase', 'updateStatus', [
 	caseLocator,

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listRoles } from '../../api/roles';
-import { returnAllOrLimit, showFor } from '../common.descriptions';
+import { showFor } from '../common.descriptions';
 import { readLimit } from '../parameters';
+import { returnAllOrLimit } from '../../descriptions/listing.descriptions';
 
 export const description: INodeProperties[] = showFor('role', 'getMany', returnAllOrLimit);
 

@@ -4,8 +4,9 @@ import { getScanStatus } from '../../api/scans';
 import { scanStatusOf } from '../../model/scan';
 import { showFor } from '../common.descriptions';
 import { optionsCollection } from '../list.descriptions';
-import { scanIdProperty, terminalStatesOption } from './common.descriptions';
+import { scanIdProperty } from './common.descriptions';
 import { readScanId, readTerminalStateKeys } from './scan.parameters';
+import { terminalStatesOption } from '../../descriptions/scan.descriptions';
 
 export const description: INodeProperties[] = showFor('scan', 'getStatus', [
 	scanIdProperty,

@@ -6,8 +6,9 @@ import type { ScanStatus } from '../../model/scan';
 import { scanStatusOf } from '../../model/scan';
 import { showFor } from '../common.descriptions';
 import { optionsCollection } from '../list.descriptions';
-import { scanIdProperty, terminalStatesOption } from './common.descriptions';
+import { scanIdProperty } from './common.descriptions';
 import { readScanId, readTerminalStateKeys } from './scan.parameters';
+import { terminalStatesOption } from '../../descriptions/scan.descriptions';
 
 export const description: INodeProperties[] = showFor('scan', 'waitForCompletion', [
 	scanIdProperty,

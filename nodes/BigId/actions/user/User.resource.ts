@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { userEndpointOptions } from '../../descriptions/user.descriptions';
 
 import * as create from './create.operation';
 import * as deleteUser from './delete.operation';
@@ -8,7 +9,6 @@ import * as findByEmailOrName from './findByEmailOrName.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
-import { userEndpointOptions } from './user.descriptions';
 
 export const operations = {
 	create,

@@ -4,11 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { listUsers, toUserOutputs } from '../../api/users';
 import { sameText } from '../../model/object';
 import { userFields } from '../../model/user';
-import { pageSizeOption, showFor } from '../common.descriptions';
+import { showFor } from '../common.descriptions';
 import { readOutputChoice, shapeOutput } from '../output';
 import { outputProperties } from '../output.descriptions';
 import { readPageSize } from '../parameters';
 import { readUserEndpoint } from './user.parameters';
+import { pageSizeOption } from '../../descriptions/listing.descriptions';
 
 type LookupField = 'emailOrName' | 'email' | 'name';
 

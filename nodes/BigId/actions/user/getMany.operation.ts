@@ -4,18 +4,18 @@ import { listRolesOnce } from '../../api/roles';
 import { listUsers, toUserOutputs } from '../../api/users';
 import { idOf, sameText } from '../../model/object';
 import { accessReviewFieldsOf, isUserEnabled, userFields, userHasRole } from '../../model/user';
-import {
-	concurrencyOption,
-	pageSizeOption,
-	returnAllOrLimit,
-	showFor,
-} from '../common.descriptions';
+import { showFor } from '../common.descriptions';
 import { readOutputChoice, shapeOutputs } from '../output';
 import { outputProperties } from '../output.descriptions';
 import { readConcurrency, readLimit, readPageSize } from '../parameters';
 import { resolveRole } from '../role/role.parameters';
 import { roleNameOption } from './user.descriptions';
 import { readUserEndpoint } from './user.parameters';
+import {
+	concurrencyOption,
+	pageSizeOption,
+	returnAllOrLimit,
+} from '../../descriptions/listing.descriptions';
 
 /** The filters; `role` is the BigID role the role name resolved to. */
 interface UserFilters {

@@ -1,10 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	caseChoiceFilter,
-	pagingParameterOption,
-} from '../../actions/dspmCase/dspmCase.descriptions';
 import { CASE_EVENTS } from './events';
+import { caseChoiceFilter, pagingParameterOption } from '../../descriptions/dspmCase.descriptions';
 
 export const caseOptions: INodeProperties = {
 	displayName: 'Case Options',

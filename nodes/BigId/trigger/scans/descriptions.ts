@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { DEFAULT_TERMINAL_STATES } from '../../model/scan';
+import { terminalStatesOption } from '../../descriptions/scan.descriptions';
 
 export const SCAN_FINISHED = 'scanFinished';
 
@@ -46,13 +46,6 @@ export const scanOptions: INodeProperties = {
 			description:
 				'Only emit scans of these scan profiles, separated by commas and compared without case. Empty for every profile.',
 		},
-		{
-			displayName: 'Terminal States',
-			name: 'terminalStates',
-			type: 'string',
-			default: DEFAULT_TERMINAL_STATES,
-			description:
-				'Scan states that mean the scan has ended, separated by commas and compared without case, spaces or underscores. BigID has more states than it documents; add any your version uses.',
-		},
+		terminalStatesOption,
 	],
 };

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, pageSizeOption } from '../../actions/common.descriptions';
-import { userEndpointOptions } from '../../actions/user/user.descriptions';
 import { USER_EVENTS } from './events';
 import { USER_FIELDS } from './userRecords';
+import { concurrencyOption, pageSizeOption } from '../../descriptions/listing.descriptions';
+import { userEndpointOptions } from '../../descriptions/user.descriptions';
 
 export const userOptions: INodeProperties = {
 	displayName: 'User Options',

@@ -1,7 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { concurrencyProblem, pageSizeProblem } from '../../api/list';
 import type { UserEndpoint } from '../../api/users';
 import { DEFAULT_USER_ENDPOINT } from '../../api/users';
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../../transport';
@@ -15,6 +14,7 @@ import type { UserSettings } from './userPoller';
 import { pollUsers, sampleCreatedUser } from './userPoller';
 import type { UserField } from './userRecords';
 import { USER_FIELDS } from './userRecords';
+import { concurrencyProblem, pageSizeProblem } from '../../descriptions/listing.descriptions';
 
 function readUserSettings(this: IPollFunctions, events: UserEventName[]): UserSettings {
 	const fail = (message: string, description: string) => {
