@@ -28,4 +28,52 @@ export default [
 			],
 		},
 	},
+	// The boundaries of the pack's own layers (docs/architecture.md).
+	{
+		files: ['nodes/**/*.ts'],
+		ignores: ['nodes/BigId/model/**', 'nodes/BigId/api/**'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						'MemberExpression[computed=false][property.name=/^[a-z]+(_[a-z0-9]+)+$/], MemberExpression[computed=true][property.value=/^[a-z]+(_[a-z0-9]+)+$/]',
+					message:
+						"BigID's snake_case fields are read in model/ (or api/ for an answer's envelope): add a function to the object's model and call it here.",
+				},
+			],
+		},
+	},
+	{
+		files: ['nodes/BigId/model/**/*.ts'],
+		plugins: { '@typescript-eslint': tseslint.plugin },
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: 'n8n-workflow',
+							allowTypeImports: true,
+							message: 'model/ is pure code: import only types from n8n-workflow.',
+						},
+					],
+					patterns: [
+						{
+							group: [
+								'../api/*',
+								'../transport',
+								'../transport/*',
+								'../actions/*',
+								'../trigger/*',
+								'../methods/*',
+								'../descriptions/*',
+							],
+							message: 'model/ is pure code: it imports nothing of the node but other models.',
+						},
+					],
+				},
+			],
+		},
+	},
 ];

@@ -88,6 +88,7 @@ describe('scanStatusOf', () => {
 			status: 'Completed With Errors',
 			progress: 90,
 			isFinished: true,
+			isSucceeded: false,
 			isSuccessful: false,
 		});
 	});
@@ -100,6 +101,7 @@ describe('scanStatusOf', () => {
 			status: 'Running',
 			progress: null,
 			isFinished: false,
+			isSucceeded: false,
 			isSuccessful: false,
 		});
 		expect(scanStatusOf('s1', { status: 'Running', progress: 'n/a' }, defaultKeys).progress).toBe(

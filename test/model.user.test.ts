@@ -7,16 +7,13 @@ import {
 	needsRoleNames,
 	replacementBody,
 	roleIdsOf,
+	userFieldValue,
 	userHasRole,
 	userIdOf,
 	userOutputOf,
 	USER_SECRET_FIELDS,
 } from '../nodes/BigId/model/user';
-import {
-	enabledFlagOf,
-	enabledValueOf,
-	userFieldValue,
-} from '../nodes/BigId/trigger/users/userRecords';
+import { enabledFlagOf, enabledValueOf } from '../nodes/BigId/trigger/users/userRecords';
 
 const ADMIN = { _id: 'r1', name: 'Admin' };
 const VIEWER = { _id: 'r2', name: 'Viewer' };

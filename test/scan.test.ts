@@ -141,6 +141,7 @@ describe('Scan > Get Status', () => {
 			status: 'Queued',
 			progress: 0,
 			isFinished: false,
+			isSucceeded: false,
 			isSuccessful: false,
 		});
 
@@ -159,6 +160,7 @@ describe('Scan > Get Status', () => {
 			status: 'COMPLETED',
 			progress: 100,
 			isFinished: true,
+			isSucceeded: true,
 			isSuccessful: true,
 		});
 		sandbox.store.setScanState(scan._id, 'CompletedWithErrors');
@@ -232,6 +234,7 @@ describe('Scan > Wait for Completion', () => {
 			status: 'Completed',
 			progress: 100,
 			isFinished: true,
+			isSucceeded: true,
 			isSuccessful: true,
 			timedOut: false,
 		});
@@ -246,6 +249,7 @@ describe('Scan > Wait for Completion', () => {
 		expect(items[0].json).toMatchObject({
 			status: 'Failed',
 			isFinished: true,
+			isSucceeded: false,
 			isSuccessful: false,
 			timedOut: false,
 		});
@@ -374,6 +378,7 @@ describe('Scan states, however BigID spells them', () => {
 					status: state,
 					progress: 100,
 					isFinished: true,
+					isSucceeded: false,
 					isSuccessful: false,
 					timedOut: false,
 					polls: 1,
@@ -413,6 +418,7 @@ describe('Scan states, however BigID spells them', () => {
 		expect(waited.items[0].json).toMatchObject({
 			status: 'Quarantined',
 			isFinished: false,
+			isSucceeded: false,
 			isSuccessful: false,
 			timedOut: true,
 		});

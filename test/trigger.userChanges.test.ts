@@ -5,6 +5,7 @@ import { USER_EVENTS } from '../nodes/BigId/trigger/users/events';
 import type { UserDetectionOptions, UserState } from '../nodes/BigId/trigger/users/userChanges';
 import { detectUserChanges } from '../nodes/BigId/trigger/users/userChanges';
 import type { UserField } from '../nodes/BigId/trigger/users/userRecords';
+import { userFieldValue } from '../nodes/BigId/model/user';
 import {
 	canonicalFieldValue,
 	decodeUserRecords,
@@ -13,7 +14,6 @@ import {
 	encodeUserRecords,
 	recordOf,
 	USER_FIELDS,
-	userFieldValue,
 } from '../nodes/BigId/trigger/users/userRecords';
 import type { SeededRandom } from '../sandbox/random';
 import { createSeededRandom } from '../sandbox/random';

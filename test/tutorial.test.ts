@@ -123,6 +123,7 @@ describe('the scan profile tutorial, end to end', () => {
 			status: 'Completed',
 			progress: 100,
 			isFinished: true,
+			isSucceeded: true,
 			isSuccessful: true,
 			timedOut: false,
 		});

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { OBJECT_ID_PATTERN } from '../model/object';
+
 /** Operation descriptions live in their own files; this attaches the resource/operation they belong to. */
 export function showFor(
 	resource: string,
@@ -59,7 +61,7 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 								{
 									type: 'regex' as const,
 									properties: {
-										regex: '^\\s*[0-9a-fA-F]{24}\\s*$',
+										regex: `^\\s*${OBJECT_ID_PATTERN}\\s*$`,
 										errorMessage: `A BigID ${objectIdOnly.what} ID is 24 hexadecimal characters`,
 									},
 								},

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ListOptions } from '../api/list';
+import { isObjectId } from '../model/object';
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../transport';
 import {
 	MAX_LIMIT,
@@ -58,7 +59,7 @@ export function requireObjectId(
 	itemIndex: number,
 ): string {
 	const id = typeof value === 'string' ? value.trim() : '';
-	if (!/^[0-9a-f]{24}$/i.test(id)) {
+	if (!isObjectId(id)) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`${what} ID is invalid: ${id === '' ? 'it is empty' : `"${id}" is not a BigID ID`}`,

@@ -1,10 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { caseOutputOf, KNOWN_CASE_STATUSES, policyGroupOutputOf } from '../model/case';
 import type { BigIdContext, ListResult } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
-import { asNodeError } from './errors';
 import type { ListOptions } from './list';
 import { listOf, newestFirst } from './list';
 
@@ -29,23 +27,6 @@ function pagingHint(paging: CasePaging): string {
 	return `BigID may page this list with "${other}" rather than "${paging}": set Paging Parameter to ${other}.`;
 }
 
-/** A repeated page means BigID ignored the paging parameter: the fix is the other one. */
-async function withPagingHint<T>(
-	context: BigIdContext,
-	paging: CasePaging,
-	itemIndex: number,
-	list: () => Promise<T>,
-): Promise<T> {
-	try {
-		return await list();
-	} catch (error) {
-		if (error instanceof NodeApiError && /same page/.test(error.message)) {
-			error.description = `${error.description ?? ''} ${pagingHint(paging)}`.trim();
-		}
-		throw asNodeError(context, error, itemIndex);
-	}
-}
-
 /** A list under `/actionable-insights`: paged by the chosen parameter, filtered by BigID's JSON filter. */
 async function listInsights(
 	context: BigIdContext,
@@ -55,19 +36,19 @@ async function listInsights(
 	{ paging = DEFAULT_CASE_PAGING, ...options }: CaseListOptions,
 	itemIndex: number,
 ): Promise<ListResult> {
-	return await withPagingHint(context, paging, itemIndex, async () =>
-		listOf.call(
-			context,
-			{
-				...options,
-				path: [ACTIONABLE_INSIGHTS, endpoint],
-				listKey,
-				offsetParameter: paging,
-				hints: { 400: FILTER_HINT },
-			},
-			outputOf,
-			itemIndex,
-		),
+	return await listOf.call(
+		context,
+		{
+			...options,
+			path: [ACTIONABLE_INSIGHTS, endpoint],
+			listKey,
+			offsetParameter: paging,
+			hints: { 400: FILTER_HINT },
+			// A repeated page means BigID ignored the paging parameter: the fix is the other one.
+			repeatedPageHint: pagingHint(paging),
+		},
+		outputOf,
+		itemIndex,
 	);
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ObjectFields } from './fields';
-import { comparisonKey as caseStatusKey, idOf } from './object';
+import { comparisonKey as caseStatusKey, createdAtValueOf, idOf, updatedAtValueOf } from './object';
 
 /** The statuses BigID clients are seen to set; BigID's set is open, so others pass through. */
 export const KNOWN_CASE_STATUSES = [
@@ -92,8 +92,8 @@ export function caseOutputOf(item: IDataObject): IDataObject {
 		Object.entries(item).filter(([key]) => !RENAMED_FIELDS.has(key)),
 	);
 	const affected = Number(item.numberOfAffectedObjects ?? item.affectedObjectsCount);
-	const createdAt = dateText(item.created_at, item.createdAt);
-	const updatedAt = dateText(item.updated_at, item.updatedAt);
+	const createdAt = dateText(createdAtValueOf(item));
+	const updatedAt = dateText(updatedAtValueOf(item));
 	return {
 		id,
 		_id: id,

@@ -68,9 +68,29 @@ export function timeOf(value: unknown, fallback: number): number {
 	return Number.isFinite(parsed) ? parsed : fallback;
 }
 
-/** When the object last changed (`updated_at`, else `updatedAt`); one without a date sorts as the oldest. */
+/**
+ * BigID dates its objects `created_at`/`updated_at`; some objects and versions answer camelCase
+ * instead. The snake_case spelling wins where both exist, everywhere.
+ */
+export function createdAtValueOf(object: IDataObject): unknown {
+	return object.created_at ?? object.createdAt;
+}
+
+export function updatedAtValueOf(object: IDataObject): unknown {
+	return object.updated_at ?? object.updatedAt;
+}
+
+/** When the object last changed; one without a date sorts as the oldest. */
 export function updatedAtOf(object: IDataObject): number {
-	return timeOf(object.updated_at ?? object.updatedAt, -Infinity);
+	return timeOf(updatedAtValueOf(object), -Infinity);
+}
+
+/** A MongoDB ObjectId, as BigID's IDs are: 24 hexadecimal characters, in either case. */
+export const OBJECT_ID_PATTERN = '[0-9a-fA-F]{24}';
+const OBJECT_ID = new RegExp(`^${OBJECT_ID_PATTERN}$`);
+
+export function isObjectId(value: string): boolean {
+	return OBJECT_ID.test(value);
 }
 
 /** Text a user may give as one comma-separated string or as an array: its entries trimmed, empty ones dropped. */

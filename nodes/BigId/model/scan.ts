@@ -34,6 +34,11 @@ export function isScanFinished(state: unknown, terminalKeys: ReadonlySet<string>
 	return key !== '' && terminalKeys.has(key);
 }
 
+/** When the scan completed: `completed_at`, on some versions `completedAt`. */
+export function completedAtValueOf(scan: IDataObject): unknown {
+	return scan.completed_at ?? scan.completedAt;
+}
+
 /** Only Completed is a success: Completed With Errors, Failed, Stopped... are not. */
 export function isScanSucceeded(state: unknown): boolean {
 	return comparisonKey(state) === SUCCEEDED_KEY;
@@ -44,6 +49,9 @@ export interface ScanStatus extends IDataObject {
 	status: string;
 	progress: number | null;
 	isFinished: boolean;
+	/** Whether the scan ended Completed: the name Data Source > Get Last Scan and the trigger use. */
+	isSucceeded: boolean;
+	/** `isSucceeded` under the name Scan > Get Status first gave it; kept for saved workflows. */
 	isSuccessful: boolean;
 }
 
@@ -55,13 +63,15 @@ export function scanStatusOf(
 ): ScanStatus {
 	const status = String(answer.status ?? answer.state ?? '');
 	const progress = Number(answer.progress);
+	const isSucceeded = isScanSucceeded(status);
 	return {
 		...answer,
 		scanId,
 		status,
 		progress: answer.progress === undefined || !Number.isFinite(progress) ? null : progress,
 		isFinished: isScanFinished(status, terminalKeys),
-		isSuccessful: isScanSucceeded(status),
+		isSucceeded,
+		isSuccessful: isSucceeded,
 	};
 }
 

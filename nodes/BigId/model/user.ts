@@ -34,9 +34,31 @@ export const ACCESS_REVIEW_FIELDS = [
 	'updatedAt',
 ];
 
+/**
+ * Real deployments spell some user fields differently from the user-management guide (`first_name`,
+ * `roles`, `roleIds`, `enabled`): each field is read from the first spelling present.
+ */
+export const USER_FIELD_SPELLINGS = {
+	name: ['name'],
+	email: ['email'],
+	firstName: ['firstName', 'first_name'],
+	lastName: ['lastName', 'last_name'],
+	role: ['role', 'roles', 'roleIds'],
+	origin: ['origin'],
+	isEnabled: ['isEnabled', 'enabled'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SpelledUserField = keyof typeof USER_FIELD_SPELLINGS;
+
+export function userFieldValue(user: IDataObject, field: SpelledUserField): unknown {
+	for (const key of USER_FIELD_SPELLINGS[field]) {
+		if (user[key] !== undefined) return user[key];
+	}
+	return undefined;
+}
+
 /** The user's enabled flag as BigID spells it: `isEnabled`, on some versions `enabled`. */
-export const enabledFieldOf = (user: IDataObject) =>
-	user.isEnabled !== undefined ? user.isEnabled : user.enabled;
+export const enabledFieldOf = (user: IDataObject) => userFieldValue(user, 'isEnabled');
 
 /** Whether BigID considers the user enabled: the field is optional and defaults to true. */
 export const isUserEnabled = (user: IDataObject) => flagOf(enabledFieldOf(user)) !== false;

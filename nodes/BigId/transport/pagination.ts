@@ -37,6 +37,8 @@ export interface ListRequest extends Omit<BigIdRequest, 'method' | 'body'> {
 	offsetParameter?: 'skip' | 'offset';
 	/** Key of the total in the answer: `totalCount`, or `totalRowsCounter` (data catalog). */
 	totalCountKey?: string;
+	/** What else to try when BigID answers the same page again, added to the error's advice. */
+	repeatedPageHint?: string;
 	/** Position of the first item to read: a dropdown's next batch starts where the last one ended. */
 	startAt?: number;
 	/**
@@ -136,6 +138,7 @@ class Listing {
 	private readonly concurrency: number;
 	private readonly offsetParameter: string;
 	private readonly totalCountKey: string | undefined;
+	private readonly repeatedPageHint: string | undefined;
 	private readonly pageRequest: Omit<
 		ListRequest,
 		| 'listKey'
@@ -144,6 +147,7 @@ class Listing {
 		| 'stopWhen'
 		| 'offsetParameter'
 		| 'totalCountKey'
+		| 'repeatedPageHint'
 		| 'startAt'
 		| 'onItems'
 	>;
@@ -161,6 +165,7 @@ class Listing {
 			concurrency,
 			offsetParameter = 'skip',
 			totalCountKey,
+			repeatedPageHint,
 			startAt = 0,
 			onItems,
 			...rest
@@ -170,6 +175,7 @@ class Listing {
 		this.listKey = listKey;
 		this.offsetParameter = offsetParameter;
 		this.totalCountKey = totalCountKey;
+		this.repeatedPageHint = repeatedPageHint;
 		this.pageSize = pageSize;
 		this.limit = limit;
 		this.stopWhen = stopWhen;
@@ -259,8 +265,12 @@ class Listing {
 			if (this.totalCount !== undefined && this.items.length < this.totalCount) {
 				throw this.apiError(`repeated page of ${this.listKey}`, {
 					message: `BigID answered the same page of ${this.pathText()} again instead of the next one: ${this.items.length} of ${this.totalCount} read`,
-					description:
-						'BigID, or a proxy or cache in front of it, ignores the skip parameter. Run the node again; if it persists, make sure nothing between n8n and BigID caches API answers.',
+					description: [
+						`BigID, or a proxy or cache in front of it, ignores the ${this.offsetParameter} parameter. Run the node again; if it persists, make sure nothing between n8n and BigID caches API answers.`,
+						this.repeatedPageHint,
+					]
+						.filter(Boolean)
+						.join(' '),
 				});
 			}
 			return true;

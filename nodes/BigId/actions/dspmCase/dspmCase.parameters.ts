@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CasePaging } from '../../api/cases';
 import { DEFAULT_CASE_PAGING, findCase } from '../../api/cases';
 import { isFriendlyCaseId } from '../../model/case';
+import { isObjectId } from '../../model/object';
 
 const FIND_CASES =
 	'Pick the case from the list, or find its _id or caseId with DSPM Case > Get Many.';
@@ -30,14 +31,14 @@ export async function readCase(this: IExecuteFunctions, itemIndex: number): Prom
 			description: 'Choose a case from the list, or enter its _id or its case ID (e.g. SPC-123).',
 		});
 	}
-	const isObjectId = /^[0-9a-f]{24}$/i.test(value);
-	if (!isObjectId && !isFriendlyCaseId(value)) {
+	const byObjectId = isObjectId(value);
+	if (!byObjectId && !isFriendlyCaseId(value)) {
 		throw new NodeOperationError(this.getNode(), `Case ID is invalid: "${value}"`, {
 			itemIndex,
 			description: `Bad or malformed case ID provided. A case _id is 24 hexadecimal characters (e.g. 64f7df00cc834f0001a44e85), a case ID looks like SPC-123. ${FIND_CASES}`,
 		});
 	}
-	const field = locator.mode !== 'caseId' && isObjectId ? '_id' : 'caseId';
+	const field = locator.mode !== 'caseId' && byObjectId ? '_id' : 'caseId';
 	const found = await findCase.call(this, field, value, itemIndex);
 	if (!found) {
 		throw new NodeOperationError(this.getNode(), `Case ${value} was not found`, {

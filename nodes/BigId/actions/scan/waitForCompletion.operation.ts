@@ -103,7 +103,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const answer = await getScanStatus.call(this, scanId, itemIndex);
 		const status = scanStatusOf(scanId, answer, terminalKeys);
 		if (status.isFinished) {
-			if (failOnUnsuccessfulScan && !status.isSuccessful) {
+			if (failOnUnsuccessfulScan && !status.isSucceeded) {
 				throw new NodeOperationError(
 					this.getNode(),
 					`Scan ${scanId} finished without success: ${describeStatus(status)}`,

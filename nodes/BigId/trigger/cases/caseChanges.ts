@@ -13,7 +13,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { caseSeverityOf, caseStatusDatesOf, caseStatusOf } from '../../model/case';
-import { idOf, sameText, timeOf, updatedAtOf } from '../../model/object';
+import { createdAtValueOf, idOf, sameText, timeOf, updatedAtOf } from '../../model/object';
 import type { TriggerEvent } from '../events';
 import type { CaseEventName } from './events';
 import { sortEvents } from '../events';
@@ -80,7 +80,7 @@ function passesFilters(item: IDataObject, status: string, options: CaseDetection
 }
 
 export function caseCreatedEvent(item: IDataObject): TriggerEvent {
-	const createdAt = timeOf(item.created_at ?? item.createdAt, updatedAtOf(item));
+	const createdAt = timeOf(createdAtValueOf(item), updatedAtOf(item));
 	return {
 		event: 'caseCreated',
 		eventId: hashId(['caseCreated', idOf(item) ?? '']),
@@ -110,7 +110,7 @@ function eventsOf(item: IDataObject, cursor: CaseCursor, options: CaseDetectionO
 	const inBoundary = cursor.boundary.some((key) => key.startsWith(`${idOf(item) ?? ''}:`));
 	const isAfterCursor = (at: number) =>
 		at > cursor.updatedAt || (at === cursor.updatedAt && !inBoundary);
-	const createdAt = timeOf(item.created_at ?? item.createdAt, NaN);
+	const createdAt = timeOf(createdAtValueOf(item), NaN);
 	const history = statusHistoryOf(item);
 	const created = Number.isFinite(createdAt) && isAfterCursor(createdAt);
 	const events: TriggerEvent[] = [];

@@ -5,7 +5,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { idOf, sameText, timeOf, updatedAtOf } from '../../model/object';
-import { isScanFinished, isScanSucceeded, scanStateKey } from '../../model/scan';
+import {
+	completedAtValueOf,
+	isScanFinished,
+	isScanSucceeded,
+	scanStateKey,
+} from '../../model/scan';
 import type { ScanOutcome, TriggerEvent } from '../events';
 import { sortEvents } from '../events';
 import type { UpdatedAtCursor } from '../cursor';
@@ -62,7 +67,7 @@ export function scanFinishedEvent(scan: IDataObject): TriggerEvent {
 			scanStateKey(scan.state),
 			String(updatedAt),
 		]),
-		occurredAt: timeOf(scan.completed_at ?? scan.completedAt, updatedAt),
+		occurredAt: timeOf(completedAtValueOf(scan), updatedAt),
 		scan,
 		outcome: outcomeOf(scan),
 	};

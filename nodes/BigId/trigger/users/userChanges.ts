@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { timeOf } from '../../model/object';
+import { createdAtValueOf, timeOf, updatedAtValueOf } from '../../model/object';
 import type { FieldChange, TriggerEvent } from '../events';
 import type { UserEventName } from './events';
 import { sortEvents } from '../events';
@@ -28,8 +28,8 @@ import {
 	recordOf,
 	sameRecord,
 	TEXT_USER_FIELDS,
-	userFieldValue,
 } from './userRecords';
+import { userFieldValue } from '../../model/user';
 
 export interface UserState {
 	/** Encoded records (see userRecords.ts). */
@@ -189,7 +189,7 @@ function diffUser(
 	if (before.enabled !== after.enabled) changed.add('isEnabled');
 	if (changed.size === 0) return [];
 
-	const occurredAt = timeOf(user.updatedAt ?? user.updated_at, context.options.now);
+	const occurredAt = timeOf(updatedAtValueOf(user), context.options.now);
 	const events: TriggerEvent[] = [];
 	const report = (event: UserEventName, fields: UserField[]) => {
 		for (const field of fields) changed.delete(field);
@@ -271,7 +271,7 @@ export function detectUserChanges(
 		} else {
 			recordsChanged = true;
 			if (!options.events.includes('userCreated')) continue;
-			const createdAt = timeOf(user.createdAt ?? user.created_at, options.now);
+			const createdAt = timeOf(createdAtValueOf(user), options.now);
 			events.push(userEvent(context, 'userCreated', record, user, createdAt));
 		}
 	}

@@ -3,7 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { listRoles } from '../../api/roles';
 import type { UserEndpoint } from '../../api/users';
 import { getUserIfPresent, listUsers } from '../../api/users';
-import { timeOf } from '../../model/object';
+import { createdAtValueOf, timeOf } from '../../model/object';
 import { roleNamesById } from '../../model/role';
 import { needsRoleNames, roleNameOf, userIdOf, userOutputOf } from '../../model/user';
 import type { FieldChange, TriggerEvent } from '../events';
@@ -138,7 +138,7 @@ export async function sampleCreatedUser(
 		endpoint: settings.listEndpoint,
 		limit: settings.pageSize,
 	});
-	const createdAt = (user: IDataObject) => timeOf(user.createdAt ?? user.created_at, 0);
+	const createdAt = (user: IDataObject) => timeOf(createdAtValueOf(user), 0);
 	const latest = items.reduce<IDataObject | undefined>(
 		(newest, user) => (newest === undefined || createdAt(user) > createdAt(newest) ? user : newest),
 		undefined,

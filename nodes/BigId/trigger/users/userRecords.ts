@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { flagOf } from '../../model/object';
-import { userIdOf } from '../../model/user';
+import { flagOf, isObjectId } from '../../model/object';
+import { userFieldValue, userIdOf } from '../../model/user';
 import { fnv1a64Low } from '../fingerprint';
 
 /**
@@ -50,27 +50,8 @@ const HASH_MASK = (1 << HASH_BITS) - 1;
 const HASH_BYTES = 16;
 const OBJECT_ID_FLAG = 0b100;
 const ENABLED_MASK = 0b11;
-const OBJECT_ID = /^[0-9a-f]{24}$/;
 const MAX_RAW_ID_BYTES = 255;
 const ABSENT = '\u0001absent';
-
-/** Real deployments spell some fields differently from the seed; each reads the first present. */
-const FIELD_SPELLINGS: Record<UserField, readonly string[]> = {
-	name: ['name'],
-	email: ['email'],
-	firstName: ['firstName', 'first_name'],
-	lastName: ['lastName', 'last_name'],
-	role: ['role', 'roles', 'roleIds'],
-	origin: ['origin'],
-	isEnabled: ['isEnabled', 'enabled'],
-};
-
-export function userFieldValue(user: IDataObject, field: UserField): unknown {
-	for (const key of FIELD_SPELLINGS[field]) {
-		if (user[key] !== undefined) return user[key];
-	}
-	return undefined;
-}
 
 function canonicalPart(value: unknown): string {
 	if (value === null || value === undefined) return ABSENT;
@@ -154,7 +135,8 @@ function readHashes(source: Buffer, offset: number): number[] {
 function encodeRecord(record: UserRecord): Buffer {
 	let idBytes: Buffer;
 	let header: number = record.enabled;
-	if (OBJECT_ID.test(record.id)) {
+	// Stored as its 12 bytes and read back in lower case: only a lowercase ID round-trips.
+	if (isObjectId(record.id) && record.id === record.id.toLowerCase()) {
 		header |= OBJECT_ID_FLAG;
 		idBytes = Buffer.from(record.id, 'hex');
 	} else {
