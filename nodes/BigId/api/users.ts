@@ -1,16 +1,11 @@
-import type { IDataObject, JsonObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { roleNamesById } from '../model/role';
 import type { UserChanges } from '../model/user';
 import { needsRoleNames, replacementBody, userIdOf, userOutputOf } from '../model/user';
-import type { BigIdContext, BigIdRequest, ListResult } from '../transport';
-import {
-	bigIdApiRequest,
-	bigIdApiRequestAllItems,
-	redactSecrets,
-	unwrapEnvelope,
-} from '../transport';
+import type { BigIdContext, ListResult } from '../transport';
+import { bigIdApiRequest, bigIdApiRequestAllItems, unwrapEnvelope } from '../transport';
 
 import { asNodeError } from './errors';
 import type { ListOptions } from './list';
@@ -110,32 +105,6 @@ export async function toUserOutputs(
 	return users.map((user) => userOutputOf(user, roleNames));
 }
 
-/**
- * A request whose body carries a password: BigID may echo the body in a validation error
- * (`"password" with value "..." fails...`), so the password is cut out of every error text.
- */
-async function requestWithPassword(
-	this: BigIdContext,
-	request: BigIdRequest,
-	password: string | undefined,
-	itemIndex: number,
-): Promise<IDataObject> {
-	if (!password) return await bigIdApiRequest.call(this, request, itemIndex);
-	try {
-		return await bigIdApiRequest.call(this, request, itemIndex);
-	} catch (error) {
-		const { message, description, httpCode } = error as NodeApiError;
-		const redact = (text: string | null | undefined) =>
-			text ? redactSecrets(text, [password]) : undefined;
-		const clean = { message: redact(message), description: redact(description) };
-		throw new NodeApiError(this.getNode(), { ...clean, httpCode } as JsonObject, {
-			...clean,
-			httpCode: httpCode ?? undefined,
-			itemIndex,
-		});
-	}
-}
-
 /** `POST /users` (the body carries `password`): the created user as BigID answers it. */
 export async function createUser(
 	this: BigIdContext,
@@ -143,7 +112,7 @@ export async function createUser(
 	password: string,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const answer = await requestWithPassword.call(
+	const answer = await bigIdApiRequest.call(
 		this,
 		{
 			method: 'POST',
@@ -153,8 +122,9 @@ export async function createUser(
 				400: 'Check the fields: a local user needs a name, an email, a password that meets the password policy of BigID, and a role.',
 				409: 'A user with this name already exists in BigID. Use Find by Email or Name to get it, or choose another name.',
 			},
+			// BigID may echo the body in a validation error (`"password" with value "..." fails...`).
+			extraSecrets: [password],
 		},
-		password,
 		itemIndex,
 	);
 	return userOf(answer);
@@ -171,7 +141,7 @@ export async function replaceUser(
 	changes: UserChanges,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const answer = await requestWithPassword.call(
+	const answer = await bigIdApiRequest.call(
 		this,
 		{
 			method: 'PUT',
@@ -182,8 +152,8 @@ export async function replaceUser(
 				400: 'Check the changed fields: the role must be a BigID role name and the password must meet the password policy of BigID.',
 				409: 'Another BigID user already has this name. Choose another name.',
 			},
+			extraSecrets: typeof changes.password === 'string' ? [changes.password] : [],
 		},
-		changes.password,
 		itemIndex,
 	);
 	const stored = userOf(answer);

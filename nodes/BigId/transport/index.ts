@@ -1,5 +1,4 @@
 export { parseBaseUrl } from '../../../credentials/common/bigId/baseUrl';
-export { redactSecrets } from '../../../credentials/common/bigId/secrets';
 export { unwrapEnvelope, readListPage } from './envelope';
 export {
 	bigIdApiRequestAllItems,

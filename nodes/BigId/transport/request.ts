@@ -32,6 +32,11 @@ export interface BigIdRequest {
 	onThrottle?: () => void;
 	/** `text`: the answer is plain text (the audit log), returned as `{text}` instead of parsed as JSON. */
 	responseFormat?: 'json' | 'text';
+	/**
+	 * Secrets of this request besides the credential's, cut out of its errors and logs: a user's
+	 * new password, which BigID may echo in a validation error.
+	 */
+	extraSecrets?: string[];
 }
 
 /** The credential as it is at this attempt: a poll context lives as long as the activation. */
@@ -190,6 +195,7 @@ export async function bigIdApiRequest(
 	let unauthorizedRetried = false;
 	for (let attempt = 1; ; attempt++) {
 		const connection = await connectionOf(this);
+		connection.secrets.push(...(request.extraSecrets ?? []).filter(Boolean));
 		const answer = await send(this, connection, method, path, request);
 		if (answer.failure === undefined) return answer.body;
 		const { failure } = answer;
