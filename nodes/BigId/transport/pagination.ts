@@ -4,17 +4,13 @@ import { NodeApiError } from 'n8n-workflow';
 import { idOf } from '../model/object';
 import type { ListPage } from './envelope';
 import { readListPage } from './envelope';
+import { afterPage, readAheadDoubt } from './pageContract';
 import type { BigIdContext, BigIdRequest } from './request';
 import { bigIdApiRequest } from './request';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 10;
-/**
- * A page with nothing new (a proxy or cache repeated the previous one) is read again at the same
- * position; after this many in a row BigID is taken to ignore `skip` and the listing ends.
- */
-const MAX_PAGES_WITHOUT_NEW_ITEMS = 2;
 
 export interface ListRequest extends Omit<BigIdRequest, 'method' | 'body'> {
 	/** Key of the array in the answer: `users`, `ds_connections`, `scanParents`... */
@@ -244,7 +240,6 @@ class Listing {
 			this.totalCountChanged ||= page.totalCount !== this.totalCount;
 		}
 		this.totalCount = page.totalCount ?? this.totalCount;
-		if (page.items.length === 0) return true;
 
 		let newItems = 0;
 		const itemsBefore = this.items.length;
@@ -260,9 +255,23 @@ class Listing {
 			if (!this.wantsMore()) break;
 		}
 		if (newItems > 0) this.onItems?.(this.items.slice(itemsBefore), itemsBefore);
-		this.pagesWithoutNewItems = newItems === 0 ? this.pagesWithoutNewItems + 1 : 0;
-		if (this.pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
-			if (this.totalCount !== undefined && this.items.length < this.totalCount) {
+		const outcome = afterPage(
+			{
+				itemCount: this.items.length,
+				skip: this.skip,
+				totalCount: this.totalCount,
+				totalCountIsTrustworthy: this.totalCountIsTrustworthy,
+				pagesWithoutNewItems: this.pagesWithoutNewItems,
+				limit: this.limit,
+			},
+			{
+				length: page.items.length,
+				newItems,
+				callerStops: () => this.stopWhen?.(page.items) ?? false,
+			},
+		);
+		if (outcome.ended) {
+			if (outcome.reason === 'repeated page') {
 				throw this.apiError(`repeated page of ${this.listKey}`, {
 					message: `BigID answered the same page of ${this.pathText()} again instead of the next one: ${this.items.length} of ${this.totalCount} read`,
 					description: [
@@ -275,20 +284,10 @@ class Listing {
 			}
 			return true;
 		}
-		if (this.stopWhen?.(page.items)) return true;
-		if (newItems > 0) this.skip += page.items.length;
-		// More items than announced: the count is wrong, so only an empty page ends the listing.
-		if (this.totalCount !== undefined && this.skip > this.totalCount) {
-			this.totalCountIsTrustworthy = false;
-		}
-		if (
-			this.totalCountIsTrustworthy &&
-			this.totalCount !== undefined &&
-			this.skip >= this.totalCount
-		) {
-			return true;
-		}
-		return !this.wantsMore();
+		this.skip = outcome.skip;
+		this.pagesWithoutNewItems = outcome.pagesWithoutNewItems;
+		this.totalCountIsTrustworthy = outcome.totalCountIsTrustworthy;
+		return false;
 	}
 
 	/** Reading ahead needs a count to plan by and a first page that shows BigID's page size. */
@@ -363,36 +362,27 @@ class Listing {
 		appliedPageSize: number,
 		commitments: Commitment[],
 	): Doubt | undefined {
-		const { page } = fetched;
-		// An empty page ends the listing for both readers.
-		if (page.items.length === 0) return undefined;
-		if (page.totalCount !== announced) {
-			return {
-				reason: `counts ${page.totalCount ?? 'no'} items where the first page counted ${announced}`,
-				from: index,
-			};
-		}
-		const expected = Math.min(appliedPageSize, fetched.limit, announced - fetched.skip);
-		if (page.items.length !== expected) {
-			return {
-				reason: `holds ${page.items.length} items where ${expected} were expected`,
-				from: index,
-			};
-		}
 		const repeated = fetched.ids.filter(
 			(id): id is string => id !== undefined && this.seen.has(id),
 		);
-		if (repeated.length === 0) return undefined;
+		const doubt = readAheadDoubt(
+			{
+				skip: fetched.skip,
+				limit: fetched.limit,
+				length: fetched.page.items.length,
+				totalCount: fetched.page.totalCount,
+				repeatedItems: repeated.length,
+			},
+			{ announced, appliedPageSize },
+		);
+		if (!doubt?.shifted) return doubt && { reason: doubt.reason, from: index };
 		// An earlier page read ahead that BigID may have answered after this one may be the wrong one.
 		const suspect = commitments.findIndex(
 			(commitment) =>
 				commitment.answeredAt > fetched.requestedAt &&
 				commitment.ids.some((id) => repeated.includes(id)),
 		);
-		return {
-			reason: `repeats ${repeated.length} items already read`,
-			from: suspect >= 0 ? suspect : index,
-		};
+		return { reason: doubt.reason, from: suspect >= 0 ? suspect : index };
 	}
 
 	private takeBack(commitments: Commitment[], from: number): void {
