@@ -18,7 +18,7 @@ export interface ListPage {
 	totalCount?: number;
 }
 
-export function readListPage(
+export function listPageOf(
 	body: IDataObject,
 	listKey: string,
 	totalCountKey = 'totalCount',

@@ -1,5 +1,5 @@
 export { parseBaseUrl } from '../../../credentials/common/bigId/baseUrl';
-export { unwrapEnvelope, readListPage } from './envelope';
+export { unwrapEnvelope, listPageOf } from './envelope';
 export {
 	bigIdApiRequestAllItems,
 	DEFAULT_CONCURRENCY,

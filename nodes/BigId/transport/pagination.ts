@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { idOf } from '../model/object';
 import type { ListPage } from './envelope';
-import { readListPage } from './envelope';
+import { listPageOf } from './envelope';
 import { afterPage, readAheadDoubt } from './pageContract';
 import type { BigIdContext, BigIdRequest } from './request';
 import { bigIdApiRequest } from './request';
@@ -413,7 +413,7 @@ class Listing {
 			)
 			.then(
 				(body): Settled => {
-					const page = readListPage(body, this.listKey, this.totalCountKey);
+					const page = listPageOf(body, this.listKey, this.totalCountKey);
 					if (!page) {
 						return {
 							ok: false,

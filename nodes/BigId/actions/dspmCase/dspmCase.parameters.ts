@@ -22,7 +22,10 @@ export function readPaging(this: IExecuteFunctions, itemIndex: number): CasePagi
  * typed into By ID). Fails before any request on an ID of neither shape, and with the seed's
  * "not found" advice when BigID has no such case.
  */
-export async function readCase(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function findChosenCase(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const locator = this.getNodeParameter('case', itemIndex) as { mode: string; value: unknown };
 	const value = String(locator.value ?? '').trim();
 	if (value === '') {

@@ -5,7 +5,7 @@ import { showFor } from '../common.descriptions';
 import { readOutputChoice, shapeOutput } from '../output';
 import { outputProperties } from '../output.descriptions';
 import { caseLocator } from './dspmCase.descriptions';
-import { readCase } from './dspmCase.parameters';
+import { findChosenCase } from './dspmCase.parameters';
 
 export const description: INodeProperties[] = showFor('dspmCase', 'get', [
 	caseLocator,
@@ -14,5 +14,5 @@ export const description: INodeProperties[] = showFor('dspmCase', 'get', [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const choice = readOutputChoice.call(this, itemIndex);
-	return shapeOutput(choice, caseFields, await readCase.call(this, itemIndex));
+	return shapeOutput(choice, caseFields, await findChosenCase.call(this, itemIndex));
 }

@@ -5,7 +5,7 @@ import { caseStatusKey, KNOWN_CASE_STATUSES } from '../../model/case';
 import { showFor } from '../common.descriptions';
 import { requireText } from '../parameters';
 import { caseLocator } from './dspmCase.descriptions';
-import { readCase } from './dspmCase.parameters';
+import { findChosenCase } from './dspmCase.parameters';
 import { caseStatusOptions } from '../../descriptions/dspmCase.descriptions';
 
 export const description: INodeProperties[] = showFor('dspmCase', 'updateStatus', [
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				'BigID records why a case status changes: give a reason, for example the resolution of the ticket that tracked the case.',
 		},
 	);
-	const current = await readCase.call(this, itemIndex);
+	const current = await findChosenCase.call(this, itemIndex);
 	const previousStatus = current.status;
 	if (previousStatus === caseStatusKey(status)) {
 		return {

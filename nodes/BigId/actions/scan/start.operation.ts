@@ -6,7 +6,7 @@ import { startScan } from '../../api/scans';
 import { showFor } from '../common.descriptions';
 import { optionsCollection } from '../list.descriptions';
 import { scanProfileLocator } from '../scanProfile/common.descriptions';
-import { readScanProfileById, readScanProfileLocator } from '../scanProfile/scanProfile.parameters';
+import { getScanProfileById, readScanProfileLocator } from '../scanProfile/scanProfile.parameters';
 
 const DEFAULT_SCAN_ORIGIN = 'Invoked manually';
 
@@ -65,7 +65,7 @@ async function findScanProfileByName(
 async function profileReference(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { mode, value } = readScanProfileLocator.call(this, itemIndex);
 	if (mode !== 'name') {
-		const profile = await readScanProfileById.call(this, value, itemIndex);
+		const profile = await getScanProfileById.call(this, value, itemIndex);
 		return { scanProfileId: profile._id ?? value, scanProfileName: profile.name };
 	}
 	const profile = await findScanProfileByName.call(this, value, itemIndex);

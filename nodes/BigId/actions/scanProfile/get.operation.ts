@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../common.descriptions';
 import { scanProfileLocator } from './common.descriptions';
-import { readScanProfileById, readScanProfileLocator } from './scanProfile.parameters';
+import { getScanProfileById, readScanProfileLocator } from './scanProfile.parameters';
 
 export const description: INodeProperties[] = showFor('scanProfile', 'get', [
 	scanProfileLocator('The scan profile to get', false),
@@ -10,5 +10,5 @@ export const description: INodeProperties[] = showFor('scanProfile', 'get', [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { value } = readScanProfileLocator.call(this, itemIndex);
-	return await readScanProfileById.call(this, value, itemIndex);
+	return await getScanProfileById.call(this, value, itemIndex);
 }

@@ -32,7 +32,7 @@ export function readScanProfileLocator(
 }
 
 /** The profile an ID names, the ID checked before the request. */
-export async function readScanProfileById(
+export async function getScanProfileById(
 	this: IExecuteFunctions,
 	id: string,
 	itemIndex: number,

@@ -15,7 +15,7 @@ import {
 } from './common.descriptions';
 import {
 	readExtraFields,
-	readScanProfileById,
+	getScanProfileById,
 	readScanProfileLocator,
 	requireDataSourceIds,
 	requireExistingDataSources,
@@ -165,7 +165,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFields;
 	const { changes, dataSourceList, schedule } = readChanges.call(this, fields, itemIndex);
 
-	const current = await readScanProfileById.call(this, profileId, itemIndex);
+	const current = await getScanProfileById.call(this, profileId, itemIndex);
 	if (dataSourceList) {
 		await requireExistingDataSources.call(this, dataSourceList, itemIndex);
 		changes.dataSourceList = dataSourceList;
