@@ -40,7 +40,7 @@ const ID_OPERATIONS = ['User > Disable', 'Scan Profile > Delete', 'Scan > Wait f
 const CATALOGUE: CatalogueRow[] = [
 	{
 		row: 'Base URL without a scheme',
-		file: 'credential.test.ts',
+		file: 'credentials/credential.test.ts',
 		test: 'a base URL without a scheme is rejected before any request, with the fix',
 	},
 	{
@@ -49,7 +49,7 @@ const CATALOGUE: CatalogueRow[] = [
 	},
 	{
 		row: 'Base URL unreachable',
-		file: 'credential.test.ts',
+		file: 'credentials/credential.test.ts',
 		test: 'an unreachable host names the address and the fix',
 	},
 	{
@@ -66,12 +66,12 @@ const CATALOGUE: CatalogueRow[] = [
 	},
 	{
 		row: 'Wrong password (HTTP 200, success: false)',
-		file: 'credential.test.ts',
+		file: 'credentials/credential.test.ts',
 		test: 'a wrong password (HTTP 200 success:false) fails clearly and never shows the password',
 	},
 	{
 		row: 'Revoked API token',
-		file: 'credential.test.ts',
+		file: 'credentials/credential.test.ts',
 		test: 'a revoked API token is a clear credential error',
 	},
 	{
@@ -80,7 +80,7 @@ const CATALOGUE: CatalogueRow[] = [
 	},
 	{
 		row: 'Bearer where raw is expected, and raw where Bearer is expected',
-		file: 'credential.test.ts',
+		file: 'credentials/credential.test.ts',
 		test: 'server expects %s, credential sends %s: works = %s',
 	},
 	{
@@ -97,32 +97,32 @@ const CATALOGUE: CatalogueRow[] = [
 	})),
 	{
 		row: 'User ID that is not an ObjectId (User > Get, typed and mapped)',
-		file: 'user.test.ts',
+		file: 'actions/user.test.ts',
 		test: 'answers an ID that is not an ObjectId with the invalid-ID message, before any request',
 	},
 	{
 		row: 'Scan ID that is not an ObjectId (Scan > Get Status)',
-		file: 'scan.test.ts',
+		file: 'actions/scan.test.ts',
 		test: 'rejects a malformed scan ID before any request, in the words of the tutorial',
 	},
 	{
 		row: 'Names with /, ?, #, spaces, unicode stay one path segment',
-		file: 'transport.test.ts',
+		file: 'transport/request.test.ts',
 		test: 'the name "%s" stays one path segment: it cannot change the route',
 	},
 	{
 		row: 'A name that is ".."',
-		file: 'transport.test.ts',
+		file: 'transport/request.test.ts',
 		test: '".." cannot be sent as a path segment (URL parsers resolve it even encoded): refused before any request',
 	},
 	{
 		row: 'A role name that does not exist',
-		file: 'user.test.ts',
+		file: 'actions/user.test.ts',
 		test: 'refuses a role BigID does not have, listing the valid names, before any POST',
 	},
 	{
 		row: 'A role name that differs in case',
-		file: 'userScenarios.test.ts',
+		file: 'actions/userScenarios.test.ts',
 		test: 'refuses a role name in the wrong case, naming the near match and every valid name',
 	},
 	{
@@ -131,12 +131,12 @@ const CATALOGUE: CatalogueRow[] = [
 	},
 	{
 		row: 'An empty data source list, an invalid cron, an invalid time zone',
-		file: 'scanProfile.test.ts',
+		file: 'actions/scanProfile.test.ts',
 		test: 'rejects %j before any request',
 	},
 	{
 		row: 'A negative limit',
-		file: 'pagination.test.ts',
+		file: 'transport/pagination.test.ts',
 		test: 'a negative limit is rejected before any request, with the fix',
 	},
 	{
@@ -145,7 +145,7 @@ const CATALOGUE: CatalogueRow[] = [
 	},
 	{
 		row: 'A non-JSON body (GET)',
-		file: 'transport.test.ts',
+		file: 'transport/request.test.ts',
 		test: 'a body that stays malformed is reported, not parsed into nonsense',
 	},
 	{
@@ -158,12 +158,12 @@ const CATALOGUE: CatalogueRow[] = [
 	},
 	{
 		row: 'An HTML error page',
-		file: 'transport.test.ts',
+		file: 'transport/request.test.ts',
 		test: 'an HTML error page with a status is reported by its status',
 	},
 	{
 		row: 'An HTML console or SSO page with HTTP 200',
-		file: 'transport.test.ts',
+		file: 'transport/request.test.ts',
 		test: 'an HTML page where JSON belongs (console or SSO page) is named as such, with where to look',
 	},
 	{
@@ -188,7 +188,7 @@ const CATALOGUE: CatalogueRow[] = [
 	},
 	{
 		row: 'A wait timeout of 0',
-		file: 'scan.test.ts',
+		file: 'actions/scan.test.ts',
 		test: 'rejects %j before any request',
 	},
 ];
@@ -619,7 +619,7 @@ describe('catalogue: answers that are not what BigID promises', () => {
 		const result = await getMany();
 
 		expectEveryUserOnce(result, box);
-		// Up to the empty page, and the pages read ahead with it (paginationConcurrency.test.ts).
+		// Up to the empty page, and the pages read ahead with it (transport/paginationConcurrency.test.ts).
 		expect(box.stats.byRoute[USERS_ROUTE]).toBe(USERS / PAGE + 1 + DEFAULT_CONCURRENCY - 1);
 	});
 
@@ -858,37 +858,37 @@ describe('catalogue', () => {
 CATALOGUE.push(
 	{
 		row: 'DSPM Case: unknown case ID, malformed case ID',
-		file: 'case.test.ts',
+		file: 'actions/dspmCase.test.ts',
 		test: 'says which case is unknown, and refuses a malformed ID before any request',
 	},
 	{
 		row: 'DSPM Case > Update Status: unknown case among good ones (continue on fail)',
-		file: 'case.test.ts',
+		file: 'actions/dspmCase.test.ts',
 		test: 'reports an unknown case and sends no PATCH; continue on fail keeps the other items',
 	},
 	{
 		row: 'DSPM Case > Update Status: a status BigID refuses',
-		file: 'case.test.ts',
+		file: 'actions/dspmCase.test.ts',
 		test: 'reports a status BigID refuses, with the statuses it takes, and changes nothing',
 	},
 	{
 		row: 'DSPM Case > Update Status: empty audit reason, empty status',
-		file: 'case.test.ts',
+		file: 'actions/dspmCase.test.ts',
 		test: 'refuses %s before any request',
 	},
 	{
 		row: 'DSPM Case > Get Many: malformed raw filter (not JSON, not an array, no value)',
-		file: 'case.test.ts',
+		file: 'actions/dspmCase.test.ts',
 		test: 'refuses a raw filter that is %s, and sends nothing',
 	},
 	{
 		row: 'DSPM Case > Get Many: the other equality operator spelling',
-		file: 'case.test.ts',
+		file: 'actions/dspmCase.test.ts',
 		test: 'works against a BigID that spells equality %s, once the option says so',
 	},
 	{
 		row: 'DSPM Case > Get Many: the other paging parameter (a repeated first page)',
-		file: 'case.test.ts',
+		file: 'actions/dspmCase.test.ts',
 		test: 'pages a BigID that pages by %s, once the option says so',
 	},
 );
@@ -897,67 +897,67 @@ CATALOGUE.push(
 CATALOGUE.push(
 	{
 		row: 'Data Source > Scan: a data source name BigID does not have',
-		file: 'dataSourceScan.test.ts',
+		file: 'actions/dataSourceScan.test.ts',
 		test: 'names the fix when the data source does not exist, and honours Continue On Fail per item',
 	},
 	{
 		row: 'Data Source > Scan: a blank data source name',
-		file: 'dataSourceScan.test.ts',
+		file: 'actions/dataSourceScan.test.ts',
 		test: 'refuses a blank data source name before any request',
 	},
 	{
 		row: 'Data Source > Get Last Scan: a source never scanned',
-		file: 'dataSourceScan.test.ts',
+		file: 'actions/dataSourceScan.test.ts',
 		test: 'says a source that was never scanned has no last scan',
 	},
 	{
 		row: 'Catalog Object > Search: values with quotes, AND/OR, parentheses, backslashes',
-		file: 'catalogObject.test.ts',
+		file: 'actions/catalogObject.test.ts',
 		test: 'matches a value with quotes, keywords and parentheses literally: it cannot widen the search',
 	},
 	{
 		row: 'Catalog query builder: hostile values in every filter (12 cases)',
-		file: 'model.catalogObject.test.ts',
+		file: 'model/catalogObject.test.ts',
 		test: 'a value %j stays one value in every filter and changes nothing else',
 	},
 	{
 		row: 'Catalog Object > Search: a raw query BigID refuses',
-		file: 'catalogObject.test.ts',
+		file: 'actions/catalogObject.test.ts',
 		test: 'names the fix when BigID refuses a raw query',
 	},
 	{
 		row: 'Audit Log > Get Many: unparseable lines among good ones',
-		file: 'auditLog.test.ts',
+		file: 'actions/auditLog.test.ts',
 		test: 'parses every line of what the sandbox saw, and keeps an unparseable line without dropping the rest',
 	},
 	{
 		row: 'Audit Log > Get Many: a Since that is no date, an empty log',
-		file: 'auditLog.test.ts',
+		file: 'actions/auditLog.test.ts',
 		test: 'reads an empty log as no items, and refuses a Since that is no date',
 	},
 	{
 		row: 'Audit Log Entry: the log rotated or truncated between polls',
-		file: 'trigger.audit.test.ts',
+		file: 'trigger/audit.test.ts',
 		test: 'emits each new line once through rotation, truncation and restarts, and nothing that existed before',
 	},
 	{
 		row: 'Audit Log Entry: the log restarted with older timestamps',
-		file: 'trigger.auditChanges.test.ts',
+		file: 'trigger/auditChanges.test.ts',
 		test: 'never emits nothing forever: when the log restarted with older times it resumes by position',
 	},
 	{
 		row: 'DSAR > Get Attributes: an unknown or blank profile',
-		file: 'dsar.test.ts',
+		file: 'actions/dsar.test.ts',
 		test: 'names the fix for an unknown profile, and needs a profile before any request',
 	},
 	{
 		row: 'DSAR > Submit Request: identity values without a name or value, an unknown attribute',
-		file: 'dsar.test.ts',
+		file: 'actions/dsar.test.ts',
 		test: 'refuses identity values without a name or a value before any request',
 	},
 	{
 		row: 'DSAR > Submit Request: a BigID version without the endpoint',
-		file: 'dsar.test.ts',
+		file: 'actions/dsar.test.ts',
 		test: 'says when this BigID version does not offer DSAR submission',
 	},
 );

@@ -2,7 +2,7 @@
  * The page-by-page contract of a BigID `skip`/`limit` list, as pure functions: when a listing has
  * ended after a page, and whether a page read ahead is the one the one-page-at-a-time reader would
  * have read. The scheduler that requests pages (pagination.ts) follows these; the table test
- * (test/pageContract.test.ts) gives each rule with its reason.
+ * (test/transport/pageContract.test.ts) gives each rule with its reason.
  */
 
 /**
