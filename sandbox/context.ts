@@ -15,7 +15,7 @@ export interface SandboxOptions {
 	pageCap?: number;
 	/** Page size when a request gives no limit. */
 	defaultPageSize?: number;
-	/** Shape of the /users and /roles list answers: the seed's bare one or real deployments' wrapped one. */
+	/** Shape of the /users and /roles list answers: the user-management guide's bare one or real deployments' wrapped one. */
 	userEnvelope?: 'bare' | 'wrapped';
 	/** PUT /users/:id merges the body, or replaces the whole user with it (absent fields are lost). */
 	putSemantics?: 'merge' | 'replace';
@@ -39,7 +39,7 @@ export interface SandboxOptions {
 	jsonAsHtml?: boolean;
 	/** Whether the unconfirmed list, update and delete scan profile endpoints exist. */
 	scanProfileCrud?: boolean;
-	/** Whether GET /ds-connections/:idOrName exists; the seeds only confirm the list. */
+	/** Whether GET /ds-connections/:idOrName exists; BigID's API guides (docs/bigid-api.md) only confirm the list. */
 	dataSourceLookup?: boolean;
 	/** Seeds the data and the fault sequence. */
 	seed?: number;

@@ -40,7 +40,7 @@ export interface StoreOptions {
 	cases: number;
 }
 
-/** Options that add or remove routes, for BigID paths the seeds do not confirm. */
+/** Options that add or remove routes, for BigID paths BigID's API guides (docs/bigid-api.md) do not confirm. */
 export type RouteOptions = Pick<ResolvedSandboxOptions, 'scanProfileCrud' | 'dataSourceLookup'>;
 
 export type EntityHandler<Model> = (

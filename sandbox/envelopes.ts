@@ -25,14 +25,14 @@ export function page<T>(items: readonly T[], { skip, limit }: Paging): T[] {
 	return items.slice(skip, skip + limit);
 }
 
-/** The seed's bare `{users, totalCount}` or the wrapped envelope real deployments use. */
+/** The user-management guide's bare `{users, totalCount}` or the wrapped envelope real deployments use. */
 export function userEnvelope(
 	context: SandboxContext,
 	listName: string,
 	items: unknown[],
 	totalCount: number,
 	{ requireTotalCount }: Paging,
-	/** The seed's bare /users answer shows totalCount even unasked. */
+	/** The user-management guide's bare /users answer shows totalCount even unasked. */
 	bareShowsTotalCount: boolean,
 ): ApiResponse {
 	const list: Record<string, unknown> = { [listName]: items };

@@ -281,9 +281,13 @@ describe('BigID API credential', () => {
 
 describe('BigID API credential: the code it shares with the node', () => {
 	test.each([
-		['the seeds’ 400', { error: 'Scan ID is invalid' }, 'Scan ID is invalid'],
-		['the seeds’ 404', { error: 'Scan 1234 was not found' }, 'Scan 1234 was not found'],
-		['the seeds’ 500', { status: 'error', message: 'Server error', errors: [{}] }, 'Server error'],
+		['the documented 400', { error: 'Scan ID is invalid' }, 'Scan ID is invalid'],
+		['the documented 404', { error: 'Scan 1234 was not found' }, 'Scan 1234 was not found'],
+		[
+			'the documented 500',
+			{ status: 'error', message: 'Server error', errors: [{}] },
+			'Server error',
+		],
 		[
 			'a failed login',
 			{ success: false, message: 'Authentication failed.' },
@@ -296,7 +300,7 @@ describe('BigID API credential: the code it shares with the node', () => {
 		],
 		['a nested error', { error: { message: 'Token expired' } }, 'Token expired'],
 		['a wrapped answer', { status: 'error', data: { error: 'User not found' } }, 'User not found'],
-		['the seeds’ 401 (text)', 'Unauthorized', 'Unauthorized'],
+		['the documented 401 (text)', 'Unauthorized', 'Unauthorized'],
 		['an HTML page', '<html><body>Sign in</body></html>', undefined],
 	])('BigID’s message in %s', (_, body, message) => {
 		expect(bigIdMessageOf(body)).toBe(message);

@@ -1,6 +1,6 @@
 /**
  * What BigID says went wrong, from an error answer or a failed login. BigID puts its words in
- * `error` (`{ "error": "Scan 1234 was not found" }`, the seeds' troubleshooting table), a proxy
+ * `error` (`{ "error": "Scan 1234 was not found" }`, the troubleshooting table in docs/bigid-api.md), a proxy
  * or an older endpoint in `message` (`{ "status": "error", "message": "Server error" }`), a
  * wrapped answer inside `data`; text that is an HTML page says nothing BigID wrote.
  */

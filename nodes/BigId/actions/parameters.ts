@@ -51,7 +51,7 @@ function readListSetting(
 	return value as number;
 }
 
-/** BigID IDs are MongoDB ObjectIds; anything else gets the seed's "invalid ID" answer before a request is sent. */
+/** BigID IDs are MongoDB ObjectIds; anything else gets BigID's documented "invalid ID" answer before a request is sent. */
 export function requireObjectId(
 	this: IExecuteFunctions,
 	value: unknown,

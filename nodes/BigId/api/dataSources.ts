@@ -51,7 +51,7 @@ function dataSourceOf(body: IDataObject): IDataObject | undefined {
 }
 
 /**
- * `GET /ds-connections/{id or name}` is not in the seeds: undefined when this BigID version does
+ * `GET /ds-connections/{id or name}` is not documented (docs/bigid-api.md): undefined when this BigID version does
  * not answer it (404, 405; some answer an unknown one with 400 "Unable to locate").
  */
 export async function getDataSourceIfOffered(

@@ -73,7 +73,7 @@ export interface StartedScan {
 	message: IDataObject[string];
 }
 
-/** `POST /scans`: the seed's body is `{scanProfileId}`, real deployments' `{scanType, scanProfileName, scanOrigin}`. */
+/** `POST /scans`: the scans API guide's (docs/bigid-api.md) body is `{scanProfileId}`, real deployments' `{scanType, scanProfileName, scanOrigin}`. */
 export async function startScan(
 	this: BigIdContext,
 	body: IDataObject,

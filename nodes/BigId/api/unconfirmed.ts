@@ -9,7 +9,7 @@ import { routeText } from './route';
 export type EndpointOutcome<T> = { answer: T } | { missingStatus: string };
 
 /**
- * Calls an endpoint the seeds do not confirm. A 404 or 405 (or another of `missingStatuses`)
+ * Calls an endpoint BigID's API guides (docs/bigid-api.md) do not confirm. A 404 or 405 (or another of `missingStatuses`)
  * means this BigID version lacks it: the caller decides what follows.
  */
 export async function unlessMissing<T>(

@@ -13,7 +13,7 @@ import { listRolesOnce } from './roles';
 import { pathText } from './route';
 
 /**
- * The seed's `/users` (`role` by name) or real deployments' `/access-management/users` (wrapped,
+ * The user-management guide's `/users` (`role` by name) or real deployments' `/access-management/users` (wrapped,
  * `roleIds`). Only listing differs: single users are read and written at `/users/{id}` in both.
  */
 export type UserEndpoint = 'users' | 'accessManagement';

@@ -115,7 +115,7 @@ export function caseOutputOf(item: IDataObject): IDataObject {
 
 /**
  * The fields of `caseOutputOf`, one spelling each: its own, then those BigID's cases pass
- * through (as the seed, recorded from BigID, carries them).
+ * through (as the cases recorded from BigID in docs/bigid-api.md carry them).
  */
 export const CASE_FIELDS = [
 	'id',

@@ -139,7 +139,7 @@ export function scanWithoutSecrets(scan: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(scan).filter(([key]) => !SCAN_SECRET_KEY.test(key)));
 }
 
-/** The new scan's ID in a start answer: `scanId` on the seed's, `_id`/`id` on others, at the top or nested. */
+/** The new scan's ID in a start answer: `scanId` in the scans API guide's (docs/bigid-api.md), `_id`/`id` on others, at the top or nested. */
 export function startedScanIdOf(...candidates: unknown[]): string | undefined {
 	for (const candidate of candidates) {
 		if (!candidate || typeof candidate !== 'object' || Array.isArray(candidate)) continue;

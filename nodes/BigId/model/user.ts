@@ -63,7 +63,7 @@ export const enabledFieldOf = (user: IDataObject) => userFieldValue(user, 'isEna
 /** Whether BigID considers the user enabled: the field is optional and defaults to true. */
 export const isUserEnabled = (user: IDataObject) => flagOf(enabledFieldOf(user)) !== false;
 
-/** The seed's users carry a role name in `role`, real deployments' `roleIds`. */
+/** Users in BigID's user-management guide (docs/bigid-api.md) carry a role name in `role`, real deployments' `roleIds`. */
 export function roleIdsOf(user: IDataObject): string[] | undefined {
 	return Array.isArray(user.roleIds) ? user.roleIds.map(String) : undefined;
 }
@@ -130,7 +130,7 @@ export function accessReviewFieldsOf(user: IDataObject): IDataObject {
 }
 
 /**
- * The fields of `userOutputOf`, one spelling each: the seed's, and what real deployments add
+ * The fields of `userOutputOf`, one spelling each: the user-management guide's (docs/bigid-api.md), and what real deployments add
  * (`roleIds`, the refresh tokens without their values, the last login).
  */
 export const USER_FIELDS = [

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * BigID answers either bare (`{users, totalCount}`, as the seeds show) or wrapped
+ * BigID answers either bare (`{users, totalCount}`, as BigID's API guides show) or wrapped
  * (`{status, statusCode, message, data: {...}}`, as real deployments do); both read the same here.
  */
 export function unwrapEnvelope(body: IDataObject): IDataObject {

@@ -29,7 +29,7 @@ export interface ListRequest extends Omit<BigIdRequest, 'method' | 'body'> {
 	 * 4). The first 429 drops the rest of the listing to one request at a time.
 	 */
 	concurrency?: number;
-	/** The query parameter that says where a page starts: `skip` (the seeds), or `offset` (data catalog, some DSPM clients). */
+	/** The query parameter that says where a page starts: `skip` (documented), or `offset` (data catalog, some DSPM clients). */
 	offsetParameter?: 'skip' | 'offset';
 	/** Key of the total in the answer: `totalCount`, or `totalRowsCounter` (data catalog). */
 	totalCountKey?: string;

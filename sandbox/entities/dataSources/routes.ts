@@ -22,7 +22,7 @@ const getDataSource: EntityHandler<DataSourcesModel> = (request, model) => {
 		: errorResponse(404, `Data source ${idOrName} was not found`);
 };
 
-/** GET /ds-connections/:idOrName is optional: the seeds only confirm the list. */
+/** GET /ds-connections/:idOrName is optional: BigID's API guides (docs/bigid-api.md) only confirm the list. */
 export const dataSourcesApi = defineEntity({
 	createModel: (services) => new DataSourcesModel(services),
 	routes: (route, { dataSourceLookup }) => [

@@ -100,7 +100,7 @@ const deleteScanProfile: Handler = (request, profiles) => {
 	return json(200, { message: 'Scan profile deleted successfully' });
 };
 
-/** The list, update and delete paths are unconfirmed by the seeds, hence optional. */
+/** The list, update and delete paths are unconfirmed by BigID's API guides (docs/bigid-api.md), hence optional. */
 export const scanProfilesApi = defineEntity({
 	createModel: (services) => new ScanProfilesModel(services, services.model(dataSourcesApi)),
 	routes: (route, { scanProfileCrud }) => [

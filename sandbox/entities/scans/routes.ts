@@ -16,7 +16,7 @@ import { SCAN_TYPES, ScansModel } from './model';
 
 type Handler = EntityHandler<ScansModel>;
 
-/** Accepts the seed's `{scanProfileId}` and real clients' `{scanType, scanProfileName, scanOrigin}`. */
+/** Accepts the scans API guide's `{scanProfileId}` and real clients' `{scanType, scanProfileName, scanOrigin}`. */
 const startScan: Handler = (request, scans, { store }) => {
 	const fields = bodyObject(request);
 	if (!fields) return errorResponse(400, NOT_AN_OBJECT);

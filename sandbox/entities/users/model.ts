@@ -148,7 +148,7 @@ export class UsersModel {
 
 	/**
 	 * Full-replacement PUT: the user keeps only the given fields plus what the server owns
-	 * (ids, createdAt, origin); everything else is lost, as the seed warns.
+	 * (ids, createdAt, origin); everything else is lost, as the user-management guide (docs/bigid-api.md) warns.
 	 */
 	replace(id: string, fields: UserFields): SandboxUser | undefined {
 		const user = this.usersById.get(id);

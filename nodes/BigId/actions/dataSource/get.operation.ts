@@ -25,7 +25,7 @@ export const description: INodeProperties[] = showFor('dataSource', 'get', [
 ]);
 
 /**
- * Reading one data source by ID or name is not in the seeds: when a BigID version does not answer it
+ * Reading one data source by ID or name is not documented (docs/bigid-api.md): when a BigID version does not answer it
  * or answers with another object, the confirmed list is searched instead.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -19,7 +19,7 @@ export function readPaging(this: IExecuteFunctions, itemIndex: number): CasePagi
 
 /**
  * The case the locator names, read from BigID: by `_id`, or by the friendly `caseId` (also when
- * typed into By ID). Fails before any request on an ID of neither shape, and with the seed's
+ * typed into By ID). Fails before any request on an ID of neither shape, and with BigID's documented
  * "not found" advice when BigID has no such case.
  */
 export async function findChosenCase(

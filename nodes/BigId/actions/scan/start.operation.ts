@@ -59,7 +59,7 @@ async function findScanProfileByName(
 }
 
 /**
- * The seed starts a scan with `{scanProfileId}`, real deployments with `{scanType,
+ * The scans API guide (docs/bigid-api.md) starts a scan with `{scanProfileId}`, real deployments with `{scanType,
  * scanProfileName, scanOrigin}`: the body carries everything the chosen profile gives.
  */
 async function profileReference(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
