@@ -2,7 +2,7 @@
 import { loadExamples } from '../scripts/n8n/examples';
 import { outputOf, type ExecutionResult, type WorkflowJson } from '../scripts/n8n/instance';
 import { N8N_VERSIONS } from '../scripts/n8n/runtime';
-import { USER_EVENTS } from '../nodes/BigId/trigger/users/events';
+import { USER_EVENTS } from '../nodes/BigId/trigger/user/events';
 
 /** E2E_N8N_VERSIONS picks the n8n versions (comma-separated); all tested ones by default. */
 export const e2eVersions = (process.env.E2E_N8N_VERSIONS ?? N8N_VERSIONS.join(','))

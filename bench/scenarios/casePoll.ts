@@ -1,4 +1,4 @@
-import { CASE_PAGE_SIZE } from '../../nodes/BigId/trigger/cases/casePoller';
+import { CASE_PAGE_SIZE } from '../../nodes/BigId/trigger/dspmCase/casePoller';
 import { startSandbox } from '../../sandbox';
 import { measure, pairedRuns } from '../measure';
 import { RawClient } from '../rawClient';

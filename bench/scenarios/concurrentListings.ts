@@ -5,7 +5,7 @@ import {
 	DEFAULT_PAGE_SIZE,
 	MAX_CONCURRENCY,
 } from '../../nodes/BigId/transport';
-import { USER_EVENTS } from '../../nodes/BigId/trigger/users/events';
+import { USER_EVENTS } from '../../nodes/BigId/trigger/user/events';
 import type { TestCredentialsHelper } from '../../test/harness/credentialsHelper';
 import { runWorkflow } from '../../test/harness/engine';
 import { listingNode } from '../../test/harness/listingNode';

@@ -1,5 +1,5 @@
 import { NEWEST_FIRST } from '../../nodes/BigId/api/list';
-import { SCAN_PAGE_SIZE } from '../../nodes/BigId/trigger/scans/scanPoller';
+import { SCAN_PAGE_SIZE } from '../../nodes/BigId/trigger/scan/scanPoller';
 import { parseSort } from '../../sandbox/query';
 import type { PollHarness } from '../../test/harness/poll';
 import type { Pair } from '../measure';

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { USER_EVENTS } from '../../nodes/BigId/trigger/users/events';
-import type { UserState } from '../../nodes/BigId/trigger/users/userChanges';
-import { detectUserChanges } from '../../nodes/BigId/trigger/users/userChanges';
-import { USER_FIELDS } from '../../nodes/BigId/trigger/users/userRecords';
+import { USER_EVENTS } from '../../nodes/BigId/trigger/user/events';
+import type { UserState } from '../../nodes/BigId/trigger/user/userChanges';
+import { detectUserChanges } from '../../nodes/BigId/trigger/user/userChanges';
+import { USER_FIELDS } from '../../nodes/BigId/trigger/user/userRecords';
 import type { Sandbox, SandboxStore } from '../../sandbox';
 import { measure, pairedRuns, spread } from '../measure';
 import { RawClient } from '../rawClient';

@@ -13,7 +13,7 @@ import {
 	userOutputOf,
 	USER_SECRET_FIELDS,
 } from '../../nodes/BigId/model/user';
-import { enabledFlagOf, enabledValueOf } from '../../nodes/BigId/trigger/users/userRecords';
+import { enabledFlagOf, enabledValueOf } from '../../nodes/BigId/trigger/user/userRecords';
 
 const ADMIN = { _id: 'r1', name: 'Admin' };
 const VIEWER = { _id: 'r2', name: 'Viewer' };

@@ -3,7 +3,7 @@ import { join } from 'path';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { MAX_ATTEMPTS } from '../../nodes/BigId/transport/retryPolicy';
-import { USER_EVENTS } from '../../nodes/BigId/trigger/users/events';
+import { USER_EVENTS } from '../../nodes/BigId/trigger/user/events';
 import type { Sandbox } from '../../sandbox';
 import { FAILING_DATA_SOURCE_NAME } from '../../sandbox';
 import { auditLogApi } from '../../sandbox/entities/auditLog/routes';

@@ -6,8 +6,8 @@ import {
 	policyGroupOutputOf,
 	rawCaseFilterProblem,
 } from '../../nodes/BigId/model/case';
-import type { CaseDetectionOptions } from '../../nodes/BigId/trigger/cases/caseChanges';
-import { detectCaseChanges, statusHistoryOf } from '../../nodes/BigId/trigger/cases/caseChanges';
+import type { CaseDetectionOptions } from '../../nodes/BigId/trigger/dspmCase/caseChanges';
+import { detectCaseChanges, statusHistoryOf } from '../../nodes/BigId/trigger/dspmCase/caseChanges';
 
 /** A case as a real BigID answers it (recorded by a public client): `id` only, no `_id`. */
 const RECORDED_CASE: IDataObject = {

@@ -7,7 +7,7 @@ import {
 	terminalStateKeysOf,
 } from '../../nodes/BigId/model/scan';
 import type { ScanOutcome } from '../../nodes/BigId/trigger/events';
-import { USER_EVENTS } from '../../nodes/BigId/trigger/users/events';
+import { USER_EVENTS } from '../../nodes/BigId/trigger/user/events';
 import type { Sandbox, SandboxOptions } from '../../sandbox';
 import type { TestCredentialsHelper } from '../harness/credentialsHelper';
 import { runWorkflow } from '../harness/engine';

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { UserEventName } from '../../nodes/BigId/trigger/users/events';
-import { USER_EVENTS } from '../../nodes/BigId/trigger/users/events';
-import type { UserDetectionOptions, UserState } from '../../nodes/BigId/trigger/users/userChanges';
-import { detectUserChanges } from '../../nodes/BigId/trigger/users/userChanges';
-import type { UserField } from '../../nodes/BigId/trigger/users/userRecords';
+import type { UserEventName } from '../../nodes/BigId/trigger/user/events';
+import { USER_EVENTS } from '../../nodes/BigId/trigger/user/events';
+import type { UserDetectionOptions, UserState } from '../../nodes/BigId/trigger/user/userChanges';
+import { detectUserChanges } from '../../nodes/BigId/trigger/user/userChanges';
+import type { UserField } from '../../nodes/BigId/trigger/user/userRecords';
 import { userFieldValue } from '../../nodes/BigId/model/user';
 import {
 	canonicalFieldValue,
@@ -14,7 +14,7 @@ import {
 	encodeUserRecords,
 	recordOf,
 	USER_FIELDS,
-} from '../../nodes/BigId/trigger/users/userRecords';
+} from '../../nodes/BigId/trigger/user/userRecords';
 import type { SeededRandom } from '../../sandbox/random';
 import { createSeededRandom } from '../../sandbox/random';
 import type { Delivery, SimulatedSaveModel } from '../harness/staticData';

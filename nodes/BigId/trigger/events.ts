@@ -1,6 +1,6 @@
 /**
  * What the trigger emits, whatever the BigID object: the event names, the event itself and the
- * order events of one poll leave in. Change detection (users/userChanges.ts, scans/scanChanges.ts) is a pure
+ * order events of one poll leave in. Change detection (user/userChanges.ts, scan/scanChanges.ts) is a pure
  * function of its inputs, so a poll that runs again on the same saved state derives the same
  * events with the same `eventId`s, whatever n8n did or did not save in between.
  */

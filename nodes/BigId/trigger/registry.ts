@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { watchedAuditLog } from './auditLog/watchedAuditLog';
-import { watchedCases } from './cases/watchedCases';
-import { watchedScans } from './scans/watchedScans';
-import { watchedUsers } from './users/watchedUsers';
+import { watchedCases } from './dspmCase/watchedCases';
+import { watchedScans } from './scan/watchedScans';
+import { watchedUsers } from './user/watchedUsers';
 import type { WatchedObject } from './watchedObject';
 
 /**
