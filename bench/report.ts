@@ -57,7 +57,7 @@ function goalCell(goal: Goal | undefined): string {
 	return `${goal.text}: ${verdict}`;
 }
 
-/** A Markdown table, so the output can go into the README as printed. */
+/** A Markdown table, so the output can go into docs/performance.md as printed. */
 export function formatTable(rows: Row[]): string {
 	const withPeer = rows.some((row) => row.peer !== undefined);
 	const header = [

@@ -246,7 +246,7 @@ describe('paging at scale', () => {
 });
 
 describe('envelopes', () => {
-	it('answers /users and /roles bare by default, like the seed', async () => {
+	it('answers /users and /roles bare by default, like the user-management guide', async () => {
 		const sandbox = await startSandbox();
 		try {
 			const token = await login(sandbox);

@@ -37,7 +37,7 @@ describe('transport: retries, envelopes and errors of GET requests', () => {
 		expect(session.sandbox.stats.faults[kind]).toBe(times);
 	});
 
-	test('a 500 that persists is reported after 5 attempts with the seed’s fix', async () => {
+	test('a 500 that persists is reported after 5 attempts with the troubleshooting table’s fix', async () => {
 		session.sandbox.faults.inject({ route: ROLES_ROUTE, kind: '500', times: 10 });
 
 		const result = await runRoles();
