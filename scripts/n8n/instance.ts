@@ -4,7 +4,14 @@
  */
 import { spawn, type ChildProcess } from 'child_process';
 import { createRequire } from 'module';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	writeFileSync,
+	type WriteStream,
+} from 'fs';
 import path from 'path';
 
 import { capture, freePort } from './processes';
@@ -268,6 +275,41 @@ export class N8nInstance {
 			throw new Error(`Login to n8n failed: HTTP ${response.status} ${await response.text()}`);
 		}
 		this.keepCookie(response);
+		await this.waitUntilServing(deadline);
+	}
+
+	/**
+	 * Until the workflows route answers JSON: a server that answers /rest/settings and the login may
+	 * not have all its routes yet, and an unknown route gets an HTML 404 page.
+	 */
+	private async waitUntilServing(deadline: number): Promise<void> {
+		for (;;) {
+			const response = await this.fetch('GET', '/rest/workflows');
+			if (response.ok && isJson(response)) return;
+			if (Date.now() > deadline) {
+				throw new Error(
+					`n8n never served GET /rest/workflows: ${await this.describeAnswer(response)}`,
+				);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
+
+	/** An answer that is not n8n's, with what tells whose it is: the server, its port, its log. */
+	private async describeAnswer(response: Response): Promise<string> {
+		const text = await response.text();
+		if (isJson(response)) return `HTTP ${response.status} ${text.slice(0, 500)}`;
+		const page = /<pre>([\s\S]*?)<\/pre>/.exec(text)?.[1] ?? text.slice(0, 300);
+		const listeners = await capture('ss', ['-Hltnp', `sport = :${this.port}`]).catch(
+			(error: Error) => error.message,
+		);
+		const log = this.logFile && existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8') : '';
+		return [
+			`HTTP ${response.status}, not JSON: ${page.trim()}`,
+			`this instance's server: ${this.server ? `pid ${this.server.pid}, running` : 'not running'}`,
+			`listening on port ${this.port}: ${listeners.trim() || 'nothing'}`,
+			`the server log ends: ${log.split('\n').slice(-15).join('\n')}`,
+		].join('\n');
 	}
 
 	private keepCookie(response: Response) {
@@ -291,10 +333,10 @@ export class N8nInstance {
 	/** A REST call as the logged-in owner; returns the answer's `data` (or the whole JSON). */
 	async rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
 		const response = await this.fetch(method, urlPath, body);
-		const text = await response.text();
 		if (!response.ok) {
-			throw new Error(`${method} ${urlPath}: HTTP ${response.status} ${text.slice(0, 500)}`);
+			throw new Error(`${method} ${urlPath}: ${await this.describeAnswer(response)}`);
 		}
+		const text = await response.text();
 		const parsed = text ? (JSON.parse(text) as { data?: T }) : {};
 		return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as T;
 	}
@@ -398,6 +440,10 @@ export class N8nInstance {
 			await this.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
 		}
 	}
+}
+
+function isJson(response: Response): boolean {
+	return (response.headers.get('content-type') ?? '').includes('json');
 }
 
 function prefixLines(text: string): string {

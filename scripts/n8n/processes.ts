@@ -85,15 +85,25 @@ export async function capture(
 	return stdout;
 }
 
+/**
+ * Ports this process handed out. A port is not bound until its server starts, so the OS may hand
+ * it out again meanwhile: to another n8n's server or task broker, which then answers in its place.
+ */
+const handedOut = new Set<number>();
+
 export async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
+	for (;;) {
+		const server = net.createServer();
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(0, '127.0.0.1', resolve);
+		});
+		const { port } = server.address() as net.AddressInfo;
+		await new Promise((resolve) => server.close(resolve));
+		if (handedOut.has(port)) continue;
+		handedOut.add(port);
+		return port;
+	}
 }
 
 export function formatDuration(ms: number): string {

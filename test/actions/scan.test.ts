@@ -35,7 +35,7 @@ async function waitWhileClockRuns(parameters: INodeParameters, polls: number) {
 describe('Scan > Start', () => {
 	beforeEach(async () => await useSandbox());
 
-	it('starts by ID with the guide's body and the real one together, and outputs the new scan ID', async () => {
+	it('starts by ID with the guide’s body and the real one together, and outputs the new scan ID', async () => {
 		const profile = profileNamed('Weekly Full Scan');
 		const { items, error } = await run({
 			operation: 'start',

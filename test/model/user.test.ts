@@ -23,7 +23,7 @@ const roleNames = new Map([
 ]);
 
 describe('userOutputOf', () => {
-	it('gives a real deployment record the user-management guide's shape: ObjectId as id, role names, a boolean isEnabled', () => {
+	it('gives a real deployment record the user-management guide’s shape: ObjectId as id, role names, a boolean isEnabled', () => {
 		const raw: IDataObject = {
 			_id: '64f7df00cc834f0001a44e85',
 			id: 'jdoe',
@@ -102,7 +102,7 @@ describe('user fields', () => {
 		expect(needsRoleNames({ role: 'Admin', roleIds: ['r1'] })).toBe(false);
 	});
 
-	it('tests a role by name on the guide's shape and by ID on the real one', () => {
+	it('tests a role by name on the guide’s shape and by ID on the real one', () => {
 		expect(userHasRole({ role: 'Admin' }, ADMIN)).toBe(true);
 		expect(userHasRole({ role: 'Admin', roleIds: ['r2'] }, VIEWER)).toBe(false);
 		expect(userHasRole({ roleIds: ['r2'] }, VIEWER)).toBe(true);
