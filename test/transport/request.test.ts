@@ -1,4 +1,5 @@
-import { toNodeApiError } from '../../nodes/BigId/transport/errors';
+import type { NotOffered, RequestFailure } from '../../nodes/BigId/transport/errors';
+import { EndpointNotOfferedError, toNodeApiError } from '../../nodes/BigId/transport/errors';
 import type { FaultKind } from '../../sandbox';
 import { buildWorkflow, runWorkflow } from '../harness/engine';
 import { startSandboxSession, useSandboxSession } from '../harness/sandbox';
@@ -250,5 +251,55 @@ describe('transport: an error it does not recognise', () => {
 		expect(error.description).toContain(
 			'The POST may have been carried out before the error: check in BigID before you retry.',
 		);
+	});
+});
+
+describe('transport: an endpoint this BigID version does not offer (the notOffered request option)', () => {
+	const node = buildWorkflow([{ name: 'BigID', parameters: {} }]).getNode('BigID')!;
+	const context = (notOffered?: NotOffered) => ({
+		node,
+		itemIndex: 1,
+		baseUrl: 'https://bigid.example.com',
+		method: 'GET',
+		path: '/api/v1/sar/profiles',
+		secrets: [],
+		notOffered,
+	});
+	const profiles = { what: 'DSAR profiles' };
+
+	test.each<[string, RequestFailure, NotOffered | undefined, string]>([
+		['a 404 of an unconfirmed endpoint', { status: 404 }, profiles, 'not offered'],
+		['a 405 of an unconfirmed endpoint', { status: 405 }, profiles, 'not offered'],
+		['a 400 where only 404 and 405 mean it', { status: 400 }, profiles, 'troubleshooting'],
+		[
+			'a 400 where the endpoint lists it',
+			{ status: 400 },
+			{ ...profiles, statuses: [400, 404] },
+			'not offered',
+		],
+		['a 404 of a confirmed endpoint', { status: 404 }, undefined, 'troubleshooting'],
+		['a 500 of an unconfirmed endpoint', { status: 500 }, profiles, 'troubleshooting'],
+		[
+			'a refused connection to an unconfirmed endpoint',
+			{ connectionCode: 'ECONNREFUSED' },
+			profiles,
+			'connection',
+		],
+	])('%s is a %s error', (_, failure, notOffered, kind) => {
+		const error = toNodeApiError(failure, context(notOffered));
+
+		expect(error instanceof EndpointNotOfferedError).toBe(kind === 'not offered');
+		expect(error.context.itemIndex).toBe(1);
+		if (kind === 'not offered') {
+			expect(error.message).toBe(
+				`This BigID version does not offer DSAR profiles (GET /api/v1/sar/profiles answered ${failure.status})`,
+			);
+			expect(error.description).toContain('Do this in the BigID UI instead');
+			expect(error.httpCode).toBe(String(failure.status));
+		} else if (kind === 'troubleshooting') {
+			expect(error.message).toMatch(new RegExp(`^BigID answered ${failure.status}: `));
+		} else {
+			expect(error.message).toContain('Could not reach BigID');
+		}
 	});
 });

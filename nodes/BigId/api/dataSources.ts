@@ -6,7 +6,7 @@ import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import type { ListOptions } from './list';
 import { listOf } from './list';
 import { oncePerRun } from './runCache';
-import { unlessMissing } from './unconfirmed';
+import { ifOffered } from './unconfirmed';
 
 const DS_CONNECTIONS = 'ds-connections';
 
@@ -59,13 +59,12 @@ export async function getDataSourceIfOffered(
 	idOrName: string,
 	itemIndex = 0,
 ): Promise<IDataObject | undefined> {
-	const direct = await unlessMissing(
-		this,
-		async () => await bigIdApiRequest.call(this, { path: [DS_CONNECTIONS, idOrName] }, itemIndex),
-		itemIndex,
-		['400', '404', '405'],
-	);
-	return 'answer' in direct ? dataSourceOf(direct.answer) : undefined;
+	const request = {
+		path: [DS_CONNECTIONS, idOrName],
+		notOffered: { what: 'reading one data source', statuses: [400, 404, 405] },
+	};
+	const direct = await ifOffered(this, bigIdApiRequest.call(this, request, itemIndex), itemIndex);
+	return direct && dataSourceOf(direct);
 }
 
 const DATA_SOURCE_NAME_FIX =

@@ -4,7 +4,6 @@ import { normalizeObject } from '../model/object';
 import type { BigIdContext } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import { routeText } from './route';
-import { requireOffered } from './unconfirmed';
 
 const SAR = 'sar';
 /** Submit Request's endpoint, which BigID does not document: the operation's notice names it. */
@@ -62,14 +61,14 @@ export async function submitSarRequest(
 	userValues: SarUserValue[],
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const answer = await requireOffered(
+	const answer = await bigIdApiRequest.call(
 		this,
-		'submitting DSAR requests',
 		{
 			method: 'POST',
 			path: [SAR, 'reports'],
 			body: { profileId, userValues },
 			hints: { 400: SUBMIT_FIX },
+			notOffered: { what: 'submitting DSAR requests' },
 		},
 		itemIndex,
 	);
@@ -84,10 +83,9 @@ export async function getSarReportStatus(
 	requestId: string,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const answer = await requireOffered(
+	const answer = await bigIdApiRequest.call(
 		this,
-		'DSAR report status',
-		{ path: [SAR, 'reports', requestId, 'status'] },
+		{ path: [SAR, 'reports', requestId, 'status'], notOffered: { what: 'DSAR report status' } },
 		itemIndex,
 	);
 	return { requestId, ...unwrapEnvelope(answer) };

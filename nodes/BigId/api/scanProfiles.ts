@@ -6,9 +6,7 @@ import type { BigIdContext, ListResult } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import type { ListOptions } from './list';
 import { listOf } from './list';
-import type { EndpointOutcome } from './unconfirmed';
-import { routeText } from './route';
-import { endpointNotOffered, requireOffered, unlessMissing } from './unconfirmed';
+import { ifOffered } from './unconfirmed';
 
 const SCAN_PROFILES = 'scanProfiles';
 
@@ -40,36 +38,28 @@ export async function getScanProfile(
 	return scanProfileOf(body);
 }
 
-/** `GET /scanProfiles` is unconfirmed: the outcome says when this BigID version lacks it. */
-export async function listScanProfilesIfOffered(
-	this: BigIdContext,
-	options: ListOptions = {},
-	itemIndex = 0,
-): Promise<EndpointOutcome<ListResult>> {
-	const request = { ...options, path: [SCAN_PROFILES], listKey: SCAN_PROFILES };
-	return await unlessMissing(
-		this,
-		async () => await listOf.call(this, request, normalizeObject, itemIndex),
-		itemIndex,
-	);
-}
-
+/** `GET /scanProfiles` is unconfirmed: a version without it says so. */
 export async function listScanProfiles(
 	this: BigIdContext,
 	options: ListOptions = {},
 	itemIndex = 0,
 ): Promise<ListResult> {
-	const outcome = await listScanProfilesIfOffered.call(this, options, itemIndex);
-	if ('missingStatus' in outcome) {
-		throw endpointNotOffered(
-			this,
-			'listing scan profiles',
-			routeText([SCAN_PROFILES]),
-			outcome.missingStatus,
-			itemIndex,
-		);
-	}
-	return outcome.answer;
+	const request = {
+		...options,
+		path: [SCAN_PROFILES],
+		listKey: SCAN_PROFILES,
+		notOffered: { what: 'listing scan profiles' },
+	};
+	return await listOf.call(this, request, normalizeObject, itemIndex);
+}
+
+/** `GET /scanProfiles`, or undefined where this BigID version lacks it. */
+export async function listScanProfilesIfOffered(
+	this: BigIdContext,
+	options: ListOptions = {},
+	itemIndex = 0,
+): Promise<ListResult | undefined> {
+	return await ifOffered(this, listScanProfiles.call(this, options, itemIndex), itemIndex);
 }
 
 /** `POST /scanProfiles`: some versions answer with little more than the ID, so what was sent fills in the rest. */
@@ -104,8 +94,9 @@ export async function replaceScanProfile(
 		method: 'PUT' as const,
 		path: [SCAN_PROFILES, String(current._id)],
 		body: { ...writableFields(current), ...changes },
+		notOffered: { what: 'updating scan profiles' },
 	};
-	const answer = await requireOffered(this, 'updating scan profiles', request, itemIndex);
+	const answer = await bigIdApiRequest.call(this, request, itemIndex);
 	return { ...current, ...changes, ...scanProfileOf(answer) };
 }
 
@@ -115,6 +106,10 @@ export async function deleteScanProfile(
 	id: string,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const request = { method: 'DELETE' as const, path: [SCAN_PROFILES, id] };
-	return unwrapEnvelope(await requireOffered(this, 'deleting scan profiles', request, itemIndex));
+	const request = {
+		method: 'DELETE' as const,
+		path: [SCAN_PROFILES, id],
+		notOffered: { what: 'deleting scan profiles' },
+	};
+	return unwrapEnvelope(await bigIdApiRequest.call(this, request, itemIndex));
 }

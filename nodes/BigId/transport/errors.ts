@@ -135,16 +135,45 @@ export interface ErrorContext {
 	path: string;
 	/** Fixes that fit this operation better than the generic row of the table, by HTTP status. */
 	hints?: Partial<Record<number, string>>;
+	notOffered?: NotOffered;
 	/** Removed from every text of the error, wherever BigID may have echoed them. */
 	secrets: string[];
 }
+
+export interface NotOffered {
+	what: string;
+	statuses?: number[];
+}
+
+/** A version without an endpoint answers it as an unknown route, or refuses the method on it. */
+const NOT_OFFERED_STATUSES = [404, 405];
+
+/**
+ * BigID answered an unconfirmed endpoint as a version without it does: the caller may do without
+ * (`ifOffered` in the API client), or let the user read that this BigID lacks it.
+ */
+export class EndpointNotOfferedError extends NodeApiError {}
 
 /** A write whose answer is unusable may still have been done: retrying blindly could do it twice. */
 const mayHaveBeenCarriedOut = (method: string) =>
 	` The ${method} may have been carried out before the error: check in BigID before you retry.`;
 
 export function toNodeApiError(failure: RequestFailure, context: ErrorContext): NodeApiError {
-	const { node, itemIndex, baseUrl, method, path, hints } = context;
+	const { node, itemIndex, baseUrl, method, path, hints, notOffered } = context;
+	const status = failure.status ?? 0;
+	if (notOffered && (notOffered.statuses ?? NOT_OFFERED_STATUSES).includes(status)) {
+		const message = redactSecrets(
+			`This BigID version does not offer ${notOffered.what} (${method} ${path} answered ${status})`,
+			context.secrets,
+		);
+		const description =
+			'The BigID API of your deployment has no such endpoint. Do this in the BigID UI instead, or check the API documentation of your BigID version for its path.';
+		return new EndpointNotOfferedError(
+			node,
+			{ message, description, httpCode: String(status) } as JsonObject,
+			{ message, description, httpCode: String(status), itemIndex },
+		);
+	}
 	let message: string;
 	let description: string | undefined;
 	if (failure.login) {
@@ -167,7 +196,6 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 			'Check the Base URL of the BigID API credential: it must point at the BigID API (https://host or https://host/api/v1), not at the web console or a proxy login page. If it is right, BigID or a proxy in front of it is failing: wait a moment and retry.';
 		if (method !== 'GET') description += mayHaveBeenCarriedOut(method);
 	} else {
-		const status = failure.status ?? 0;
 		const row = TROUBLESHOOTING[status] ?? {
 			meaning: `BigID answered with HTTP ${status}`,
 			fix: 'Check the parameters of the node and retry.',

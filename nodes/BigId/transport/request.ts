@@ -14,7 +14,7 @@ import { API_PREFIX, parseBaseUrl } from '../../../credentials/common/bigId/base
 import { isSessionOfCredential } from '../../../credentials/common/bigId/identity';
 import { isBadGatewayPage } from '../../../credentials/common/bigId/messages';
 import { redactSecrets, secretsOf } from '../../../credentials/common/bigId/secrets';
-import type { RequestFailure } from './errors';
+import type { NotOffered, RequestFailure } from './errors';
 import { failureOf, toNodeApiError } from './errors';
 import { MAX_ATTEMPTS, retryDecision } from './retryPolicy';
 
@@ -37,6 +37,12 @@ export interface BigIdRequest {
 	 * new password, which BigID may echo in a validation error.
 	 */
 	extraSecrets?: string[];
+	/**
+	 * An endpoint docs/bigid-api.md does not confirm, as users would name what it does ("listing
+	 * scan profiles"): BigID answering one of `statuses` (404 and 405 unless given) means this
+	 * BigID version lacks it, and the error (`EndpointNotOfferedError`) says so.
+	 */
+	notOffered?: NotOffered;
 }
 
 /** The credential as it is at this attempt: a poll context lives as long as the activation. */
@@ -208,6 +214,7 @@ export async function bigIdApiRequest(
 				method,
 				path,
 				hints: request.hints,
+				notOffered: request.notOffered,
 				secrets: connection.secrets,
 			});
 		}

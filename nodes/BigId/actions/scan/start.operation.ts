@@ -46,9 +46,9 @@ async function findScanProfileByName(
 	name: string,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
-	const outcome = await listScanProfilesIfOffered.call(this, {}, itemIndex);
-	if ('missingStatus' in outcome) return undefined;
-	const profile = outcome.answer.items.find((candidate) => candidate.name === name);
+	const profiles = await listScanProfilesIfOffered.call(this, {}, itemIndex);
+	if (!profiles) return undefined;
+	const profile = profiles.items.find((candidate) => candidate.name === name);
 	if (!profile) {
 		throw new NodeOperationError(this.getNode(), `Scan profile "${name}" was not found`, {
 			itemIndex,
