@@ -18,6 +18,15 @@ import { N8nInstance, outputOf } from '../scripts/n8n/instance';
 import { buildAndPack, installPack } from '../scripts/n8n/pack';
 import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
 import {
+	closeRotationSandboxes,
+	rotationCredentials,
+	rotationWorkflows,
+	startRotationSandboxes,
+	triggerThroughARotation,
+	triggerWhoseBaseUrlMoved,
+	type RotationSandboxes,
+} from './rotation';
+import {
 	e2eVersions,
 	exampleFile,
 	expectEveryChangeOnce,
@@ -62,12 +71,14 @@ interface MigrationReport {
 
 (V3_VERSION ? describe : describe.skip)(`n8n ${V3_VERSION} with n8n 3.0's defaults`, () => {
 	let sandbox: Sandbox;
+	let rotationSandboxes: RotationSandboxes;
 	let instance: N8nInstance;
 
 	beforeAll(async () => {
 		const n8n = await ensureN8n(V3_VERSION!);
 		const pack = await buildAndPack();
 		sandbox = await startSandbox({});
+		rotationSandboxes = await startRotationSandboxes();
 		const userFolder = path.join(CACHE_DIR, 'e2e', `n8n-${V3_VERSION}-v3-defaults`);
 		rmSync(userFolder, { recursive: true, force: true });
 		instance = new N8nInstance({
@@ -77,16 +88,21 @@ interface MigrationReport {
 			env: N8N_3_DEFAULTS,
 		});
 		await installPack(userFolder, pack);
-		await instance.importCredentials(sandboxCredentials(sandbox.url, sandbox.options));
+		await instance.importCredentials([
+			...sandboxCredentials(sandbox.url, sandbox.options),
+			...rotationCredentials(rotationSandboxes),
+		]);
 		await instance.importWorkflows([
 			...loadExamples().map(({ workflow }) => forSandbox(workflow, sandbox.url)),
 			USER_WATCHER,
+			...rotationWorkflows(),
 		]);
 	}, INSTALL_TIMEOUT_MS);
 
 	afterAll(async () => {
 		await instance?.stop();
 		await sandbox?.close();
+		await closeRotationSandboxes(rotationSandboxes);
 	});
 
 	it('runs the examples: a scan, a user disabled, a CSV file in filesystem binary storage, a ticket, catalog tags', async () => {
@@ -136,7 +152,22 @@ interface MigrationReport {
 			expect(report.workflowResults).toEqual([]);
 		});
 
-		it('the BigID Trigger, activated under the durable poll scheduler, emits a new user once', async () => {
+		it(
+			'the BigID Trigger under the durable poll scheduler: a new user once; a rejected password 1 failed login, a pause until the workflow is published again, then the change once; a moved Base URL read at the next poll',
+			async () => {
+				const [, rotation, move] = await Promise.all([
+					newUserEmittedOnce(),
+					triggerThroughARotation(instance, rotationSandboxes, 'durable'),
+					triggerWhoseBaseUrlMoved(instance, rotationSandboxes, 'durable'),
+				]);
+				process.stdout.write(
+					`[e2e] n8n ${V3_VERSION}, durable poll scheduler, a rotated password: ${JSON.stringify({ rotation, move })}\n`,
+				);
+			},
+			8 * 60_000,
+		);
+
+		async function newUserEmittedOnce() {
 			const listings = () => sandbox.stats.byRoute['GET /api/v1/users'] ?? 0;
 			const before = listings();
 			await instance.activateWorkflow(USER_WATCHER.id);
@@ -156,6 +187,6 @@ interface MigrationReport {
 				[`userCreated ${user._id}`],
 			);
 			await instance.deactivateWorkflow(USER_WATCHER.id);
-		});
+		}
 	});
 });

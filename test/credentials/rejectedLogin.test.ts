@@ -153,6 +153,38 @@ describe('a secret BigID rejected is tried once per n8n process', () => {
 		expect(sandbox.stats.logins).toBe(1);
 	});
 
+	/**
+	 * n8n 3.0's poll scheduler reads the error's HTTP status: a 401 is a dead credential and
+	 * pauses the trigger for 30 minutes; an outage is retried soon after. So a login that failed
+	 * for now must not say 401.
+	 */
+	test.each(N8N_REQUEST_HELPERS)(
+		'%s: n8n is told 401 for a rejected login and the status of a login that failed for now',
+		async (requestHelper: N8nRequestHelper) => {
+			const { sandbox, credentials } = await session({ password: uniqueWrongPassword() });
+			const rejected = await runWorkflow({ credentials, nodes: listRoles, requestHelper });
+			expect(rejected.error?.httpCode).toBe('401');
+
+			const outage = await session();
+			const loginDuring = async (kind: '503' | 'html-502') => {
+				outage.sandbox.faults.inject({ route: LOGIN_ROUTE, kind, times: 5 });
+				const { error } = await runWorkflow({
+					credentials: outage.credentials,
+					nodes: listRoles,
+					requestHelper,
+				});
+				return error;
+			};
+			const unavailable = await loginDuring('503');
+			expect(unavailable?.message).toContain('BigID could not log in (HTTP 503');
+			expect(unavailable?.httpCode).toBe('503');
+			const badGateway = await loginDuring('html-502');
+			expect(badGateway?.message).toContain('answered the login with 502 Bad Gateway');
+			expect(badGateway?.httpCode).toBe('502');
+			expect(sandbox.stats.failedLogins).toBe(1);
+		},
+	);
+
 	test('a revoked API token is exchanged once, then refused without a request', async () => {
 		const apiToken = `revoked-${uniqueWrongPassword()}`;
 		const { sandbox, credentials } = await session({ authMode: 'apiToken', apiToken });

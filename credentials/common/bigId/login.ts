@@ -91,7 +91,11 @@ export async function logIn(
 			status === undefined
 				? code !== undefined && TRANSIENT_CONNECTION_CODES.has(code)
 				: status === 429 || status >= 500;
-		return new BigIdLoginError(redactSecrets(message, secrets), transient);
+		return new BigIdLoginError(
+			redactSecrets(message, secrets),
+			transient,
+			transient ? status : undefined,
+		);
 	};
 
 	let answer: IDataObject;
@@ -106,6 +110,7 @@ export async function logIn(
 			throw new BigIdLoginError(
 				'A proxy in front of BigID answered the login with 502 Bad Gateway. Wait a moment and retry. If it persists, check the proxy or load balancer in front of BigID.',
 				true,
+				502,
 			);
 		}
 		throw new BigIdLoginError(

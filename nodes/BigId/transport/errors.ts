@@ -21,7 +21,7 @@ export interface RequestFailure {
 	/** Neither an answer nor a connection failure: the text of the error, whatever it is. */
 	unrecognisedError?: string;
 	/** The credential could not log in, so the request was not sent. */
-	login?: { message: string; transient: boolean };
+	login?: { message: string; transient: boolean; status?: number };
 }
 
 /** The troubleshooting table of BigID's scan profile tutorial, extended to the statuses BigID and its proxies also send. */
@@ -76,7 +76,8 @@ const TROUBLESHOOTING: Record<number, { meaning: string; fix: string }> = {
 export function failureOf(error: unknown): RequestFailure {
 	const loginError = findLoginError(error);
 	if (loginError) {
-		return { login: { message: loginError.message, transient: loginError.transient } };
+		const { message, transient, status } = loginError;
+		return { login: { message, transient, status } };
 	}
 	for (const cause of causesOf(error)) {
 		const { response } = cause as {
@@ -210,7 +211,10 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 	}
 	message = redactSecrets(message, context.secrets);
 	description = description && redactSecrets(description, context.secrets);
-	const httpCode = failure.login ? '401' : failure.status?.toString();
+	// A login that failed for now keeps its own status (or none, for a dropped connection): n8n 3.0's
+	// poll scheduler takes a 401 for a dead credential and pauses the trigger for 30 minutes.
+	const loginStatus = failure.login && (failure.login.transient ? failure.login.status : 401);
+	const httpCode = (failure.login ? loginStatus : failure.status)?.toString();
 	return new NodeApiError(
 		node,
 		{ message, description, httpCode: httpCode ?? null } as JsonObject,
