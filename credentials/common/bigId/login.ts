@@ -91,11 +91,7 @@ export async function logIn(
 			status === undefined
 				? code !== undefined && TRANSIENT_CONNECTION_CODES.has(code)
 				: status === 429 || status >= 500;
-		return new BigIdLoginError(
-			redactSecrets(message, secrets),
-			transient,
-			transient ? status : undefined,
-		);
+		return new BigIdLoginError(redactSecrets(message, secrets), transient, status);
 	};
 
 	let answer: IDataObject;

@@ -19,8 +19,9 @@ export class BigIdLoginError extends Error {
 		/** BigID or a proxy failed for now (429, 5xx, a dropped connection): the login may be tried again. */
 		readonly transient = false,
 		/**
-		 * The HTTP status of a login that failed for now, so n8n tells an outage from a dead
-		 * credential: n8n 3.0's poll scheduler pauses a trigger for 30 minutes on a 401.
+		 * The HTTP status BigID or a proxy answered the login with, if it answered: reported for a
+		 * login that failed for now, so n8n tells an outage from a dead credential (n8n 3.0's poll
+		 * scheduler pauses a trigger for 30 minutes on a 401).
 		 */
 		readonly status?: number,
 	) {

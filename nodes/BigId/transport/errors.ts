@@ -162,22 +162,15 @@ const mayHaveBeenCarriedOut = (method: string) =>
 export function toNodeApiError(failure: RequestFailure, context: ErrorContext): NodeApiError {
 	const { node, itemIndex, baseUrl, method, path, hints, notOffered } = context;
 	const status = failure.status ?? 0;
-	if (notOffered && (notOffered.statuses ?? NOT_OFFERED_STATUSES).includes(status)) {
-		const message = redactSecrets(
-			`This BigID version does not offer ${notOffered.what} (${method} ${path} answered ${status})`,
-			context.secrets,
-		);
-		const description =
-			'The BigID API of your deployment has no such endpoint. Do this in the BigID UI instead, or check the API documentation of your BigID version for its path.';
-		return new EndpointNotOfferedError(
-			node,
-			{ message, description, httpCode: String(status) } as JsonObject,
-			{ message, description, httpCode: String(status), itemIndex },
-		);
-	}
+	const isNotOffered =
+		notOffered !== undefined && (notOffered.statuses ?? NOT_OFFERED_STATUSES).includes(status);
 	let message: string;
 	let description: string | undefined;
-	if (failure.login) {
+	if (isNotOffered) {
+		message = `This BigID version does not offer ${notOffered.what} (${method} ${path} answered ${status})`;
+		description =
+			'The BigID API of your deployment has no such endpoint. Do this in the BigID UI instead, or check the API documentation of your BigID version for its path.';
+	} else if (failure.login) {
 		// The credential's message already says what to fix.
 		message = failure.login.message;
 	} else if (failure.connectionCode) {
@@ -213,16 +206,17 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 	description = description && redactSecrets(description, context.secrets);
 	// A login that failed for now keeps its own status (or none, for a dropped connection): n8n 3.0's
 	// poll scheduler takes a 401 for a dead credential and pauses the trigger for 30 minutes.
-	const loginStatus = failure.login && (failure.login.transient ? failure.login.status : 401);
-	const httpCode = (failure.login ? loginStatus : failure.status)?.toString();
-	return new NodeApiError(
-		node,
-		{ message, description, httpCode: httpCode ?? null } as JsonObject,
-		{
-			message,
-			description,
-			httpCode,
-			itemIndex,
-		},
-	);
+	const reportedStatus = failure.login
+		? failure.login.transient
+			? failure.login.status
+			: 401
+		: failure.status;
+	const httpCode = reportedStatus?.toString();
+	const ErrorType = isNotOffered ? EndpointNotOfferedError : NodeApiError;
+	return new ErrorType(node, { message, description, httpCode: httpCode ?? null } as JsonObject, {
+		message,
+		description,
+		httpCode,
+		itemIndex,
+	});
 }
