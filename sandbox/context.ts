@@ -49,6 +49,15 @@ export interface SandboxOptions {
 	caseFilterOperator?: 'equal' | 'equals';
 	/** The query parameter the case lists page by; the other one is ignored. */
 	casePaging?: 'skip' | 'offset';
+	/**
+	 * Whether the case write-backs whose paths are inferred exist: assign, bulk update, tickets
+	 * through BigID's integrations (docs/bigid-api.md, part 2). Without them they answer 404.
+	 */
+	caseWriteBacks?: boolean;
+	/** Whether cases-group-by-policy honours `groupBy`; a version without it groups by policy and status. */
+	caseGroupBy?: boolean;
+	/** The ticketing systems BigID's integration is configured for; a ticket for another one fails. */
+	caseTicketSystems?: ReadonlyArray<'jira' | 'service_now'>;
 	/** Serve HTTPS with this key and certificate (PEM) instead of HTTP: the TLS cases. */
 	tls?: SandboxTls | false;
 }
@@ -86,6 +95,9 @@ export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
 	cases: 20,
 	caseFilterOperator: 'equal',
 	casePaging: 'skip',
+	caseWriteBacks: true,
+	caseGroupBy: true,
+	caseTicketSystems: ['jira'],
 };
 
 export interface SandboxTicket {

@@ -41,7 +41,10 @@ export interface StoreOptions {
 }
 
 /** Options that add or remove routes, for BigID paths BigID's API guides (docs/bigid-api.md) do not confirm. */
-export type RouteOptions = Pick<ResolvedSandboxOptions, 'scanProfileCrud' | 'dataSourceLookup'>;
+export type RouteOptions = Pick<
+	ResolvedSandboxOptions,
+	'scanProfileCrud' | 'dataSourceLookup' | 'caseWriteBacks'
+>;
 
 export type EntityHandler<Model> = (
 	request: ApiRequest,

@@ -92,6 +92,27 @@ describe('DSPM Case > Get Many', () => {
 	});
 
 	it.each(['equal', 'equals'] as const)(
+		'by default sends a single value as a one-item in list, which a BigID spelling equality %s takes',
+		async (spelling) => {
+			await useSandbox({ caseFilterOperator: spelling, cases: 80 });
+			const listed = await run({
+				operation: 'getMany',
+				returnAll: true,
+				filters: { statuses: ['open'] },
+			});
+			expect(listed.error).toBeUndefined();
+			const open = cases.cases.filter((item) => item.caseStatus === 'open');
+			expect(listed.items.map((item) => item.json._id).sort()).toEqual(
+				open.map((item) => item._id).sort(),
+			);
+			const summary = await run({ operation: 'getPolicySummary', returnAll: true });
+			expect(summary.error).toBeUndefined();
+			const counted = summary.items.reduce((total, item) => total + Number(item.json.caseCount), 0);
+			expect(counted).toBe(open.length);
+		},
+	);
+
+	it.each(['equal', 'equals'] as const)(
 		'works against a BigID that spells equality %s, once the option says so',
 		async (spelling) => {
 			await useSandbox({ caseFilterOperator: spelling });

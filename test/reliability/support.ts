@@ -9,7 +9,11 @@ import type { SandboxSession } from '../harness/sandbox';
 import { everythingVisible, startSandboxSession } from '../harness/sandbox';
 
 /** Every API route, the login and the API token exchange included: BigID's proxy fails those too. */
-const EVERY_ROUTE = buildApiRoutes(true, true).map((route) => `${route.method} ${route.pattern}`);
+const EVERY_ROUTE = buildApiRoutes({
+	scanProfileCrud: true,
+	dataSourceLookup: true,
+	caseWriteBacks: true,
+}).map((route) => `${route.method} ${route.pattern}`);
 
 /**
  * The issue's fault matrix: sessions revoked every 7 requests, 5% 429 (half with Retry-After),

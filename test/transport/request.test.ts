@@ -303,3 +303,36 @@ describe('transport: an endpoint this BigID version does not offer (the notOffer
 		}
 	});
 });
+
+describe('transport: BigID\'s 400 "Unable to locate" for a missing object', () => {
+	const node = buildWorkflow([{ name: 'BigID', parameters: {} }]).getNode('BigID')!;
+	const context = {
+		node,
+		itemIndex: 0,
+		baseUrl: 'https://bigid.example.com',
+		method: 'PATCH',
+		path: '/api/v1/actionable-insights/cases/64f7df00cc834f0001a44e85',
+		secrets: [],
+		hints: { 404: 'The case no longer exists: check its ID with DSPM Case > Get Many.' },
+	};
+
+	test.each<[string, RequestFailure, RegExp]>([
+		[
+			'a 400 saying "Unable to locate" gets the advice of a 404',
+			{ status: 400, body: { message: 'Unable to locate case 64f7df00cc834f0001a44e85' } },
+			/^The ID doesn't exist\. The case no longer exists/,
+		],
+		[
+			'another 400 keeps the advice of a 400',
+			{ status: 400, body: { message: 'Missing required field: assignee' } },
+			/^Bad or malformed ID or parameter provided\. Double-check the ID/,
+		],
+	])('%s', (_, failure, description) => {
+		const error = toNodeApiError(failure, context);
+		expect(error.message).toBe(
+			`BigID answered 400: ${String((failure.body as { message: string }).message)}`,
+		);
+		expect(error.description).toMatch(description);
+		expect(error.httpCode).toBe('400');
+	});
+});

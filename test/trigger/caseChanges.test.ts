@@ -67,7 +67,11 @@ describe('model/case.ts', () => {
 		expect(group).toMatchObject({ status: 'open', caseCount: 3 });
 	});
 
-	it('builds BigID filter conditions: one value with the equality operator, several with in', () => {
+	it('builds BigID filter conditions: one value as a one-item in list by default, or with the chosen equality operator; several with in', () => {
+		expect(caseFilterOf({ statuses: ['open'], policyNames: ['Passwords', ' '] }, 'in')).toEqual([
+			{ field: 'caseStatus', value: ['open'], operator: 'in' },
+			{ field: 'policyName', value: ['Passwords'], operator: 'in' },
+		]);
 		expect(
 			caseFilterOf({ statuses: ['open', 'closed', 'open'], severities: [' high '] }, 'equals'),
 		).toEqual([

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { caseOutputOf, KNOWN_CASE_STATUSES, policyGroupOutputOf } from '../model/case';
+import { idOf } from '../model/object';
 import type { BigIdContext, ListResult } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
 import type { ListOptions } from './list';
@@ -20,7 +21,7 @@ export interface CaseListOptions extends ListOptions {
 }
 
 const FILTER_HINT =
-	'Check the filters: BigID takes a JSON array such as [{"field":"caseStatus","value":["open"],"operator":"in"}]. If a single-value filter is refused, switch Options > Equality Operator between equal and equals: BigID versions spell it differently.';
+	'Check the filters: BigID takes a JSON array such as [{"field":"caseStatus","value":["open"],"operator":"in"}]. Options > Equality Operator sends a single value as a one-item "in" list, which every BigID takes; if your BigID needs its equality operator, choose the spelling it uses (equal or equals).';
 
 function pagingHint(paging: CasePaging): string {
 	const other: CasePaging = paging === 'skip' ? 'offset' : 'skip';
@@ -125,4 +126,132 @@ export async function updateCaseStatus(
 	);
 	const content = unwrapEnvelope(answer);
 	return content.caseStatus !== undefined ? caseOutputOf(content) : undefined;
+}
+
+const INFERRED_PATH_FIX =
+	'This path is inferred from the names of BigID tools, not from its documentation: if your BigID answers differently, do this in the BigID UI.';
+
+/**
+ * `PATCH /actionable-insights/cases/{id}` with `{assignee}`: the behaviour is BigID's (its agent
+ * tools assign cases), the path is inferred from a tool name, so a 404/405 says this BigID version
+ * does not offer it. The answer's case when it carries one.
+ */
+export async function assignCase(
+	this: BigIdContext,
+	id: string,
+	assignee: string,
+	itemIndex = 0,
+): Promise<IDataObject | undefined> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{
+			method: 'PATCH',
+			path: [ACTIONABLE_INSIGHTS, 'cases', id],
+			body: { assignee },
+			hints: {
+				400: 'BigID refused the assignee: give the e-mail address of a BigID user, as BigID shows it in Administration > Access Management.',
+			},
+			notOffered: { what: 'assigning DSPM cases' },
+		},
+		itemIndex,
+	);
+	const content = unwrapEnvelope(answer);
+	return content.assignee !== undefined && idOf(content) !== undefined
+		? caseOutputOf(content)
+		: undefined;
+}
+
+/** What a bulk update sets on every case of its policies. */
+export interface CasesUpdate {
+	field: 'caseStatus' | 'assignee';
+	newValue: string;
+	policyNames: string[];
+	auditReason: string;
+}
+
+/**
+ * `PATCH /actionable-insights/cases:updateCases` with BigID's bulk body `{type: 'CasesDB', subType:
+ * 'updateCases', additionalProperties: {field, newValue, casesFilters, auditReason}}` (the body is
+ * BigID's, the path inferred). BigID's answer carries no count anyone has recorded: the caller
+ * counts before and after.
+ */
+export async function updateCasesOfPolicies(
+	this: BigIdContext,
+	{ field, newValue, policyNames, auditReason }: CasesUpdate,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{
+			method: 'PATCH',
+			path: [ACTIONABLE_INSIGHTS, 'cases:updateCases'],
+			body: {
+				type: 'CasesDB',
+				subType: 'updateCases',
+				additionalProperties: {
+					field,
+					newValue,
+					casesFilters: [{ filterField: 'policyName', filterValues: policyNames }],
+					auditReason,
+				},
+			},
+			hints: {
+				400: `BigID refused the bulk update: check the value (statuses BigID is known to take: ${KNOWN_CASE_STATUSES.join(', ')}; an assignee is a BigID user's e-mail) and that the audit reason is not empty. ${INFERRED_PATH_FIX}`,
+			},
+			notOffered: { what: 'updating DSPM cases in bulk' },
+		},
+		itemIndex,
+	);
+	return unwrapEnvelope(answer);
+}
+
+/** BigID's ticketing integrations, as its case actions name them. */
+export type TicketSystem = 'jira' | 'service_now';
+export type TicketAction = 'createTicket' | 'fetchTicketAndSync';
+
+/**
+ * `POST /actionable-insights/cases:{action}/{id}` with `{caseId, type, subType}`: BigID's own
+ * Jira or ServiceNow integration creates the case's ticket, or fetches it and syncs the case
+ * (behaviour BigID's, path inferred, the action segment being the subType). The outcome shows on
+ * the case afterwards, in `ticketMetadata` and `ticketUrl`.
+ */
+export async function requestCaseTicket(
+	this: BigIdContext,
+	id: string,
+	system: TicketSystem,
+	action: TicketAction,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{
+			method: 'POST',
+			path: [ACTIONABLE_INSIGHTS, `cases:${action}`, id],
+			body: { caseId: id, type: system, subType: action },
+			hints: {
+				400: `BigID refused the ticket request: check that its ${system === 'jira' ? 'Jira' : 'ServiceNow'} integration is configured (ServiceNow needs BigID's "ServiceNow IRM Integration" app). ${INFERRED_PATH_FIX}`,
+			},
+			notOffered: { what: "tickets through BigID's ticketing integrations" },
+		},
+		itemIndex,
+	);
+	return unwrapEnvelope(answer);
+}
+
+/**
+ * `GET /actionable-insights/trends`: how cases developed over time. Its answer's shape is not
+ * recorded: a list under `data` or `data.trends` is its rows, anything else one row.
+ */
+export async function getCaseTrends(this: BigIdContext, itemIndex = 0): Promise<IDataObject[]> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{ path: [ACTIONABLE_INSIGHTS, 'trends'], notOffered: { what: 'DSPM case trends' } },
+		itemIndex,
+	);
+	const content = unwrapEnvelope(answer);
+	const rows = content.trends ?? content.data;
+	if (Array.isArray(rows)) {
+		return rows.filter((row): row is IDataObject => typeof row === 'object' && row !== null);
+	}
+	return [content];
 }

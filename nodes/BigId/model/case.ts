@@ -18,9 +18,13 @@ export const CASE_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 /** BigID's friendly case IDs, as its UI shows them: `SPC-123`. */
 const FRIENDLY_CASE_ID = /^[A-Za-z]+-\d+$/;
 
-/** The spelling of the equality operator in BigID's JSON filter: public clients use both. */
-export type EqualityOperator = 'equal' | 'equals';
-export const DEFAULT_EQUALITY_OPERATOR: EqualityOperator = 'equal';
+/**
+ * How a single-value filter is sent: as `in` with a one-item list, which every BigID takes, or
+ * with the equality operator, which public clients spell `equal` and `equals` (a BigID refuses
+ * the spelling it does not use).
+ */
+export type EqualityOperator = 'in' | 'equal' | 'equals';
+export const DEFAULT_EQUALITY_OPERATOR: EqualityOperator = 'in';
 
 /**
  * The comparison key of a case status or severity: `Acknowledged`, `acknowledged` and
@@ -81,6 +85,29 @@ const RENAMED_FIELDS = new Set([
 	'updatedAt',
 ]);
 
+/** What BigID writes into `ticketUrl` when its integration could not create the ticket. */
+const TICKET_CREATION_FAILED = /^\s*creation failed\s*$/i;
+
+/**
+ * The ticket BigID's integration made for a case: `ticketUrl` (on the case, or in its
+ * `ticketMetadata`) only when it is one, and "Creation Failed" as the failure it is.
+ */
+function ticketOf(item: IDataObject): { ticketUrl: string | null; ticketCreationFailed: boolean } {
+	const metadata = (item.ticketMetadata ?? {}) as IDataObject;
+	const raw = [item.ticketUrl, metadata.ticketUrl, metadata.url].find(
+		(candidate): candidate is string => typeof candidate === 'string' && candidate.trim() !== '',
+	);
+	const failed = raw !== undefined && TICKET_CREATION_FAILED.test(raw);
+	return {
+		ticketUrl: raw === undefined || failed ? null : raw.trim(),
+		ticketCreationFailed: failed,
+	};
+}
+
+/** The assignee as compared: e-mail addresses and user names do not differ by case or spaces. */
+export const caseAssigneeKey = (value: unknown): string =>
+	typeof value === 'string' ? value.trim().toLowerCase() : '';
+
 /**
  * A DSPM case as the node and the trigger output it: both ID spellings, the friendly `caseId`,
  * `status` and `severity` as comparison keys, `owner` (the data source's, else the policy's),
@@ -104,6 +131,7 @@ export function caseOutputOf(item: IDataObject): IDataObject {
 		...passThrough,
 		owner: item.dataSourceOwner ?? item.policyOwner ?? null,
 		assignee: item.assignee ?? null,
+		...ticketOf(item),
 		affectedObjectsCount: Number.isFinite(affected) ? affected : null,
 		statusDates: caseStatusDatesOf(item),
 		createdAt,
@@ -137,6 +165,8 @@ export const CASE_FIELDS = [
 	'owner',
 	'assignee',
 	'ticketMetadata',
+	'ticketUrl',
+	'ticketCreationFailed',
 	'affectedObjectsCount',
 	'statusDates',
 	'createdAt',
@@ -187,7 +217,7 @@ const FILTER_FIELDS: Record<keyof CaseFilters, string> = {
 	caseTypes: 'caseType',
 };
 
-/** One value with the equality operator, several with `in`, as BigID's clients send them. */
+/** Several values with `in`; one with `in` as a one-item list, or with the chosen equality operator. */
 export function caseFilterOf(
 	filters: CaseFilters,
 	equality: EqualityOperator,
@@ -197,8 +227,12 @@ export function caseFilterOf(
 		const values = [...new Set((filters[name] ?? []).map((value) => value.trim()))].filter(
 			(value) => value !== '',
 		);
-		if (values.length === 1) conditions.push({ field, value: values[0], operator: equality });
-		else if (values.length > 1) conditions.push({ field, value: values, operator: 'in' });
+		if (values.length === 0) continue;
+		conditions.push(
+			values.length === 1 && equality !== 'in'
+				? { field, value: values[0], operator: equality }
+				: { field, value: values, operator: 'in' },
+		);
 	}
 	return conditions;
 }
@@ -231,4 +265,38 @@ export function policyGroupOutputOf(group: IDataObject): IDataObject {
 		severity: caseSeverityOf(group) || null,
 		caseCount: Number.isFinite(caseCount) ? caseCount : null,
 	};
+}
+
+/** What Get Metrics counts cases by, and the field of a group (or a case) that holds it. */
+export const CASE_GROUPINGS = {
+	policy: 'policyName',
+	severity: 'severity',
+	status: 'status',
+	dataSource: 'dataSourceName',
+} as const;
+export type CaseGrouping = keyof typeof CASE_GROUPINGS;
+
+/**
+ * Case counts per value of `groupBy`, summed over the rows (BigID's groups, which may be finer
+ * than asked, such as policy × status, or single cases counting one each), the largest first.
+ * Undefined when a row lacks the value: BigID grouped by something else.
+ */
+export function caseCountsBy(
+	rows: IDataObject[],
+	groupBy: CaseGrouping,
+	countOf: (row: IDataObject) => number,
+): IDataObject[] | undefined {
+	const field = CASE_GROUPINGS[groupBy];
+	const counts = new Map<string, number>();
+	for (const row of rows) {
+		const value = row[field];
+		if (typeof value !== 'string' || value === '') return undefined;
+		counts.set(value, (counts.get(value) ?? 0) + countOf(row));
+	}
+	return [...counts.entries()]
+		.sort(
+			([leftValue, left], [rightValue, right]) =>
+				right - left || leftValue.localeCompare(rightValue, 'en'),
+		)
+		.map(([group, caseCount]) => ({ groupBy, group, caseCount }));
 }

@@ -155,6 +155,8 @@ const NOT_OFFERED_STATUSES = [404, 405];
  */
 export class EndpointNotOfferedError extends NodeApiError {}
 
+const MISSING_OBJECT = /\bunable to locate\b/i;
+
 /** A write whose answer is unusable may still have been done: retrying blindly could do it twice. */
 const mayHaveBeenCarriedOut = (method: string) =>
 	` The ${method} may have been carried out before the error: check in BigID before you retry.`;
@@ -190,12 +192,14 @@ export function toNodeApiError(failure: RequestFailure, context: ErrorContext): 
 			'Check the Base URL of the BigID API credential: it must point at the BigID API (https://host or https://host/api/v1), not at the web console or a proxy login page. If it is right, BigID or a proxy in front of it is failing: wait a moment and retry.';
 		if (method !== 'GET') description += mayHaveBeenCarriedOut(method);
 	} else {
-		const row = TROUBLESHOOTING[status] ?? {
+		const bigIdSays = bigIdMessageOf(failure.body);
+		// Some BigID endpoints answer a missing object with 400 "Unable to locate …": its fix is the 404's.
+		const adviceStatus = status === 400 && MISSING_OBJECT.test(bigIdSays ?? '') ? 404 : status;
+		const row = TROUBLESHOOTING[adviceStatus] ?? {
 			meaning: `BigID answered with HTTP ${status}`,
 			fix: 'Check the parameters of the node and retry.',
 		};
-		const bigIdSays = bigIdMessageOf(failure.body);
-		const fix = hints?.[status] ?? row.fix;
+		const fix = hints?.[adviceStatus] ?? row.fix;
 		message = `BigID answered ${status}: ${bigIdSays ?? row.meaning}`;
 		description = bigIdSays ? `${row.meaning}. ${fix}` : fix;
 		if (status !== 401 && method !== 'GET' && status >= 500) {

@@ -101,8 +101,15 @@ function apiPath(context: BigIdContext, segments: string[], itemIndex: number): 
 			},
 		);
 	}
-	return `${API_PREFIX}/${segments.map(encodeURIComponent).join('/')}`;
+	return `${API_PREFIX}/${segments.map(encodePathSegment).join('/')}`;
 }
+
+/**
+ * A colon stays as it is (RFC 3986 allows it in a segment and it cannot change the route): BigID's
+ * custom methods are spelled `cases:updateCases`, and a server matching the raw path would not
+ * know `cases%3AupdateCases`.
+ */
+const encodePathSegment = (segment: string) => encodeURIComponent(segment).replace(/%3A/gi, ':');
 
 type Answer = { body: IDataObject; failure?: undefined } | { failure: RequestFailure };
 

@@ -90,9 +90,20 @@ export interface SandboxCase {
 	/** The last time the case entered each status, as BigID records it. */
 	caseStatusUpdateDates: Record<string, string>;
 	ticketMetadata: Record<string, unknown> | null;
+	/** Set by BigID's ticketing integration: the ticket's link, or "Creation Failed". */
+	ticketUrl?: string;
 	created_at: string;
 	updated_at: string;
 }
+
+/** What `cases-group-by-policy?groupBy=` groups by, and the case field each one reads. */
+export const CASE_GROUPINGS = ['policy', 'severity', 'status', 'dataSource'] as const;
+export type CaseGrouping = (typeof CASE_GROUPINGS)[number];
+const GROUPED_FIELD = {
+	severity: 'severityLevel',
+	status: 'caseStatus',
+	dataSource: 'dataSourceName',
+} as const;
 
 export interface CaseGroup {
 	_id: string;
@@ -118,6 +129,7 @@ export class CasesModel {
 	private readonly clock: SandboxClock;
 	private readonly ids: ObjectIdFactory;
 	private readonly random: SeededRandom;
+	private ticketCount = 0;
 
 	constructor(
 		{ clock, ids, random, options }: ModelServices,
@@ -212,6 +224,83 @@ export class CasesModel {
 		return [...groups.values()].sort(
 			(left, right) => right.caseCount - left.caseCount || left._id.localeCompare(right._id, 'en'),
 		);
+	}
+
+	/** Cases by severity, status or data source: `{_id, <that field>, caseCount}`. */
+	groupBy(
+		cases: readonly SandboxCase[],
+		grouping: Exclude<CaseGrouping, 'policy'>,
+	): Array<Record<string, unknown>> {
+		const field = GROUPED_FIELD[grouping];
+		const counts = new Map<string, number>();
+		for (const item of cases) counts.set(item[field], (counts.get(item[field]) ?? 0) + 1);
+		return [...counts.entries()]
+			.sort(([left], [right]) => left.localeCompare(right, 'en'))
+			.map(([value, caseCount]) => ({ _id: value, [field]: value, caseCount }));
+	}
+
+	/** The bulk update: every case of the policies gets the value; the number that changed. */
+	updateOfPolicies(policyNames: string[], field: 'caseStatus' | 'assignee', value: string): number {
+		const targets = this.cases.filter(
+			(item) => policyNames.includes(item.policyName) && item[field] !== value,
+		);
+		for (const item of targets) {
+			if (field === 'caseStatus') this.setStatus(item._id, value);
+			else this.update(item._id, { assignee: value });
+		}
+		return targets.length;
+	}
+
+	/**
+	 * A ticket by BigID's integration: a configured system gives the case a ticket and its URL, an
+	 * unconfigured one writes "Creation Failed" where the URL would be, as BigID does.
+	 */
+	ticketFor(
+		id: string,
+		system: 'jira' | 'service_now',
+		action: 'createTicket' | 'fetchTicketAndSync',
+		configured: boolean,
+	): SandboxCase | undefined {
+		const found = this.get(id);
+		if (!found) return undefined;
+		if (!configured) {
+			return this.update(id, {
+				ticketMetadata: { ticketType: system },
+				ticketUrl: 'Creation Failed',
+			});
+		}
+		if (action === 'fetchTicketAndSync' && found.ticketMetadata) {
+			return this.update(id, {
+				ticketMetadata: { ...found.ticketMetadata, syncedAt: iso(this.clock.now()) },
+			});
+		}
+		this.ticketCount += 1;
+		const key = `BIGID-${this.ticketCount}`;
+		const url =
+			system === 'jira'
+				? `https://jira.example.com/browse/${key}`
+				: `https://example.service-now.com/nav_to.do?uri=sn_grc_issue.do?number=${key}`;
+		return this.update(id, {
+			ticketMetadata: { ticketType: system, ticketKey: key },
+			ticketUrl: url,
+		});
+	}
+
+	/** Cases opened and remediated per day, over the last 7 days of the clock. */
+	trends(): Array<Record<string, unknown>> {
+		const dayMs = 24 * 3600 * 1000;
+		const today = Math.floor(this.clock.now() / dayMs) * dayMs;
+		return Array.from({ length: 7 }, (_, index) => {
+			const start = today - (6 - index) * dayMs;
+			const inDay = (date: string | undefined) =>
+				date !== undefined && Date.parse(date) >= start && Date.parse(date) < start + dayMs;
+			return {
+				date: iso(start).slice(0, 10),
+				opened: this.cases.filter((item) => inDay(item.created_at)).length,
+				remediated: this.cases.filter((item) => inDay(item.caseStatusUpdateDates.remediated))
+					.length,
+			};
+		});
 	}
 
 	private settleScans(): void {

@@ -5,7 +5,14 @@ import { parsePaging, parseSort, QueryError, type Paging } from '../../query';
 import { isObjectId } from '../../random';
 import { dataSourcesApi } from '../dataSources/routes';
 import { scansApi } from '../scans/routes';
-import { CASE_STATUSES, CasesModel, type SandboxCase } from './model';
+import {
+	CASE_GROUPINGS,
+	CASE_STATUSES,
+	CasesModel,
+	type CaseGrouping,
+	type CaseStatus,
+	type SandboxCase,
+} from './model';
 
 type Handler = EntityHandler<CasesModel>;
 
@@ -77,7 +84,18 @@ const listCases: Handler = (request, cases, context) => {
 };
 
 const groupByPolicy: Handler = (request, cases, context) => {
-	const groups = cases.groupByPolicy(filteredCases(request, cases, context));
+	const groupBy = context.options.caseGroupBy ? request.query.get('groupBy') : null;
+	if (groupBy !== null && !CASE_GROUPINGS.includes(groupBy as CaseGrouping)) {
+		return errorResponse(
+			400,
+			`Invalid groupBy '${groupBy}', expected one of ${CASE_GROUPINGS.join(', ')}`,
+		);
+	}
+	const matching = filteredCases(request, cases, context);
+	const groups =
+		groupBy === null || groupBy === 'policy'
+			? cases.groupByPolicy(matching)
+			: cases.groupBy(matching, groupBy as Exclude<CaseGrouping, 'policy'>);
 	const { skip, limit } = casePaging(request, context);
 	return json(
 		200,
@@ -105,12 +123,98 @@ const updateCaseStatus: Handler = (request, cases) => {
 	return json(200, { ...wrapped(updated), message: 'Case status updated' });
 };
 
+/** BigID's 400 for a case it does not have on its newer endpoints, where older ones answer 404. */
+const unableToLocate = (id: string) => errorResponse(400, `Unable to locate case ${id}`);
+
+const assignCase: Handler = (request, cases) => {
+	const { id } = request.params;
+	const assignee = bodyObject(request)?.assignee;
+	if (typeof assignee !== 'string' || assignee.trim() === '') {
+		return errorResponse(400, 'Missing required field: assignee');
+	}
+	if (!cases.get(id)) return unableToLocate(id);
+	return json(200, { ...wrapped(cases.update(id, { assignee })), message: 'Case updated' });
+};
+
+const BULK_FIELDS = ['caseStatus', 'assignee'];
+
+/** The body BigID's own bulk action sends; the cases of the named policies all change. */
+const updateCases: Handler = (request, cases) => {
+	const body = bodyObject(request);
+	const properties = (body?.additionalProperties ?? {}) as Record<string, unknown>;
+	const { field, newValue, casesFilters, auditReason } = properties;
+	if (body?.type !== 'CasesDB' || body.subType !== 'updateCases') {
+		return errorResponse(400, 'type must be CasesDB and subType updateCases');
+	}
+	if (!BULK_FIELDS.includes(field as string) || typeof newValue !== 'string' || newValue === '') {
+		return errorResponse(400, `field must be one of ${BULK_FIELDS.join(', ')} with a newValue`);
+	}
+	if (field === 'caseStatus' && !CASE_STATUSES.includes(newValue as CaseStatus)) {
+		return errorResponse(400, `Invalid caseStatus '${newValue}'`);
+	}
+	if (typeof auditReason !== 'string' || auditReason.trim() === '') {
+		return errorResponse(400, 'Missing required field: auditReason');
+	}
+	const policyFilter = Array.isArray(casesFilters)
+		? (casesFilters as Array<Record<string, unknown>>).find(
+				(entry) => entry?.filterField === 'policyName',
+			)
+		: undefined;
+	if (!Array.isArray(policyFilter?.filterValues)) {
+		return errorResponse(
+			400,
+			'casesFilters must name the policies: [{filterField: "policyName", filterValues: [...]}]',
+		);
+	}
+	const modified = cases.updateOfPolicies(
+		policyFilter.filterValues.map(String),
+		field as 'caseStatus' | 'assignee',
+		newValue,
+	);
+	return json(200, { ...wrapped({ modifiedCount: modified }), message: 'Cases updated' });
+};
+
+/** BigID's Jira/ServiceNow integration: the outcome is written on the case, a failure included. */
+const ticketAction =
+	(action: 'createTicket' | 'fetchTicketAndSync'): Handler =>
+	(request, cases, { options }) => {
+		const { id } = request.params;
+		const { type, subType } = bodyObject(request) ?? {};
+		if ((type !== 'jira' && type !== 'service_now') || subType !== action) {
+			return errorResponse(400, `type must be jira or service_now and subType ${action}`);
+		}
+		if (!cases.get(id)) return unableToLocate(id);
+		const updated = cases.ticketFor(id, type, action, options.caseTicketSystems.includes(type));
+		return json(200, { ...wrapped(updated), message: 'Ticket action done' });
+	};
+
+const trends: Handler = (_request, cases) => json(200, wrapped({ trends: cases.trends() }));
+
 export const casesApi = defineEntity({
 	createModel: (services) =>
 		new CasesModel(services, services.model(scansApi), services.model(dataSourcesApi)),
-	routes: (route) => [
+	routes: (route, { caseWriteBacks }) => [
 		route('GET', '/actionable-insights/all-cases', listCases),
 		route('GET', '/actionable-insights/cases-group-by-policy', groupByPolicy),
+		route('GET', '/actionable-insights/trends', trends),
 		route('PATCH', '/actionable-insights/case-status/:id', updateCaseStatus, WRITE),
+		...(caseWriteBacks
+			? [
+					route('PATCH', '/actionable-insights/cases:updateCases', updateCases, WRITE),
+					route('PATCH', '/actionable-insights/cases/:id', assignCase, WRITE),
+					route(
+						'POST',
+						'/actionable-insights/cases:createTicket/:id',
+						ticketAction('createTicket'),
+						WRITE,
+					),
+					route(
+						'POST',
+						'/actionable-insights/cases:fetchTicketAndSync/:id',
+						ticketAction('fetchTicketAndSync'),
+						WRITE,
+					),
+				]
+			: []),
 	],
 });

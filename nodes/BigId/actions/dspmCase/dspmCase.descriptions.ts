@@ -40,8 +40,9 @@ export const equalityOperatorOption: INodeProperties = {
 	type: 'options',
 	default: DEFAULT_EQUALITY_OPERATOR,
 	description:
-		'How this BigID version spells "equals" in its JSON filter, used when a filter has a single value (several values use "in"). BigID clients use both; a 400 on a single-value filter means the other one.',
+		'How a filter with a single value is sent. In (a one-item list) works on every BigID; Equal and Equals are the two spellings of the equality operator BigID versions use, for a BigID that needs one of them.',
 	options: [
+		{ name: 'In (One-Item List)', value: 'in' },
 		{ name: 'Equal', value: 'equal' },
 		{ name: 'Equals', value: 'equals' },
 	],

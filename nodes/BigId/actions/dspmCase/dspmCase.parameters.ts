@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CasePaging } from '../../api/cases';
 import { DEFAULT_CASE_PAGING, findCase } from '../../api/cases';
-import { isFriendlyCaseId } from '../../model/case';
+import type { EqualityOperator } from '../../model/case';
+import { caseFilterOf, DEFAULT_EQUALITY_OPERATOR, isFriendlyCaseId } from '../../model/case';
 import { isObjectId } from '../../model/object';
 
 const FIND_CASES =
@@ -15,6 +16,18 @@ export function readPaging(this: IExecuteFunctions, itemIndex: number): CasePagi
 		itemIndex,
 		DEFAULT_CASE_PAGING,
 	) as CasePaging;
+}
+
+/** The `filter` query of the Statuses parameter, sent as Options > Equality Operator says. */
+export function readStatusFilter(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const statuses = this.getNodeParameter('statuses', itemIndex, []) as string[];
+	const equality = this.getNodeParameter(
+		'options.equalityOperator',
+		itemIndex,
+		DEFAULT_EQUALITY_OPERATOR,
+	) as EqualityOperator;
+	const conditions = caseFilterOf({ statuses }, equality);
+	return conditions.length > 0 ? { filter: JSON.stringify(conditions) } : {};
 }
 
 /**
