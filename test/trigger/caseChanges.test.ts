@@ -7,7 +7,11 @@ import {
 	rawCaseFilterProblem,
 } from '../../nodes/BigId/model/case';
 import type { CaseDetectionOptions } from '../../nodes/BigId/trigger/dspmCase/caseChanges';
-import { detectCaseChanges, statusHistoryOf } from '../../nodes/BigId/trigger/dspmCase/caseChanges';
+import {
+	detectCaseChanges,
+	needsEveryCase,
+	statusHistoryOf,
+} from '../../nodes/BigId/trigger/dspmCase/caseChanges';
 
 /** A case as a real BigID answers it (recorded by a public client): `id` only, no `_id`. */
 const RECORDED_CASE: IDataObject = {
@@ -147,5 +151,63 @@ describe('trigger/caseChanges.ts', () => {
 		expect(summary(once.events)).toEqual(['caseCreated', 'caseStatusChanged open>closed']);
 		expect(again).toEqual(once);
 		expect(detectCaseChanges(undefined, [item], ALL).events).toEqual([]);
+	});
+});
+
+describe('trigger/caseChanges.ts: Case Assigned', () => {
+	const ASSIGNED: CaseDetectionOptions = { ...ALL, events: ['caseCreated', 'caseAssigned'] };
+	const aCase = (id: string, assignee: string | null, minute: number, createdMinute = 0) =>
+		caseOutputOf({
+			_id: id,
+			caseStatus: 'open',
+			assignee,
+			caseStatusUpdateDates: { open: at(createdMinute) },
+			created_at: at(createdMinute),
+			updated_at: at(minute),
+		});
+	const assignments = (events: Array<{ event: string; changes?: IDataObject }>) =>
+		events
+			.filter((event) => event.event === 'caseAssigned')
+			.map((event) => {
+				const change = event.changes?.assignee as IDataObject;
+				return `${String(change.old)}>${String(change.new)}`;
+			});
+
+	it('learns every assignee without an event, then reports each reassignment with old and new', () => {
+		const every = [aCase('a', 'bigid', 3), aCase('b', null, 2), aCase('c', 'dpo', 1)];
+		expect(needsEveryCase(undefined, ASSIGNED)).toBe(true);
+		const learnt = detectCaseChanges(undefined, every, ASSIGNED);
+		expect(learnt.events).toEqual([]);
+		expect(learnt.nextState.assignees).toEqual({
+			assignees: ['bigid', 'dpo'],
+			byCase: { a: 0, b: -1, c: 1 },
+		});
+		expect(needsEveryCase(learnt.nextState, ASSIGNED)).toBe(false);
+
+		const changed = [aCase('b', 'SecOps@example.com', 6), aCase('c', 'DPO ', 5)];
+		const next = detectCaseChanges(learnt.nextState, changed, ASSIGNED);
+		expect(assignments(next.events)).toEqual(['null>SecOps@example.com']);
+		expect(next.events[0].eventId).toBe(
+			detectCaseChanges(learnt.nextState, changed, ASSIGNED).events[0].eventId,
+		);
+		const again = detectCaseChanges(next.nextState, changed, ASSIGNED);
+		expect(again.events).toEqual([]);
+		const back = detectCaseChanges(next.nextState, [aCase('b', null, 8)], ASSIGNED);
+		expect(assignments(back.events)).toEqual(['SecOps@example.com>null']);
+	});
+
+	it('a new case is created, not assigned; a trigger that adds the event learns first', () => {
+		const learnt = detectCaseChanges(undefined, [aCase('a', 'bigid', 1)], ASSIGNED);
+		const created = detectCaseChanges(learnt.nextState, [aCase('n', 'dpo', 4, 4)], ASSIGNED);
+		expect(created.events.map((event) => event.event)).toEqual(['caseCreated']);
+		expect(created.nextState.assignees?.byCase).toHaveProperty('n');
+
+		const withoutMemory = { updatedAt: ms(at(1)), boundary: ['a:open'] };
+		expect(needsEveryCase(withoutMemory, ASSIGNED)).toBe(true);
+		const adding = detectCaseChanges(withoutMemory, [aCase('a', 'secops', 1)], ASSIGNED);
+		expect(adding.events).toEqual([]);
+		expect(adding.nextState.assignees?.byCase).toEqual({ a: 0 });
+		const dropped = detectCaseChanges(adding.nextState, [], ALL);
+		expect(dropped.nextState).not.toHaveProperty('assignees');
 	});
 });

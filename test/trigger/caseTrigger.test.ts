@@ -241,3 +241,71 @@ describe.each<SaveModel>([...SAVE_MODELS])(
 		});
 	},
 );
+
+/** `caseAssigned caseId old>new` for each Case Assigned event. */
+const assignmentsOf = (items: IDataObject[] | null) =>
+	(items ?? [])
+		.filter((item) => item.event === 'caseAssigned')
+		.map((item) => {
+			const change = (item.changes as Record<string, IDataObject>).assignee;
+			return `${String(caseOf(item).caseId)} ${String(change.old)}>${String(change.new)}`;
+		});
+
+describe('BigID Trigger: Case Assigned', () => {
+	it('learns the assignees in one listing of every case, then emits each reassignment once', async () => {
+		await useSandbox({ cases: 2_500 });
+		const trigger = harness({ events: ['caseAssigned', 'caseStatusChanged'] });
+		expect(await trigger.activate()).toEqual({ items: null });
+		expect(requestsTo(sandbox, CASES_ROUTE)).toBe(3);
+		sandbox.resetStats();
+		expect(await trigger.poll()).toEqual({ items: null });
+		expect(requestsTo(sandbox, CASES_ROUTE)).toBe(1);
+
+		const [first, second] = cases.cases;
+		const previous = first.assignee;
+		cases.update(first._id, { assignee: 'secops.lead@example.com' });
+		cases.setStatus(second._id, second.caseStatus === 'closed' ? 'open' : 'closed');
+		const { items } = await trigger.poll();
+		expect(assignmentsOf(items)).toEqual([`${first.caseId} ${previous}>secops.lead@example.com`]);
+		expect(eventsOf(items).filter((line) => line.startsWith('caseStatusChanged'))).toHaveLength(1);
+		expect(await trigger.poll()).toEqual({ items: null });
+
+		openCaseOn('Passwords');
+		expect(await trigger.poll()).toEqual({ items: null });
+	});
+});
+
+describe.each<SaveModel>([...SAVE_MODELS])(
+	'BigID Trigger Case Assigned across restarts, state saved as in %s',
+	(saveModel) => {
+		beforeEach(async () => await useSandbox());
+
+		it('emits each reassignment once through restarts, and again with the same eventId after a lost save', async () => {
+			const trigger = harness({ events: ['caseAssigned'] }, saveModel);
+			await trigger.activate();
+			expect(await trigger.poll()).toEqual({ items: null });
+			const [target, other] = cases.cases;
+			const targetWas = target.assignee;
+			const otherWas = other.assignee;
+			cases.update(target._id, { assignee: 'a@example.com' });
+			expect(assignmentsOf((await trigger.poll()).items)).toEqual([
+				`${target.caseId} ${targetWas}>a@example.com`,
+			]);
+			cases.update(other._id, { assignee: 'b@example.com' });
+			expect(assignmentsOf((await trigger.restart()).items)).toEqual([
+				`${other.caseId} ${otherWas}>b@example.com`,
+			]);
+			await trigger.poll();
+
+			cases.update(target._id, { assignee: 'c@example.com' });
+			await trigger.crashBetweenEmitAndSave();
+			const reassigned = trigger.executions
+				.flat()
+				.filter((item) => assignmentsOf([item])[0]?.endsWith('a@example.com>c@example.com'));
+			expect(reassigned).toHaveLength(deliveriesAfterCrash(saveModel));
+			expect(new Set(reassigned.map((item) => item.eventId)).size).toBe(1);
+			const ids = trigger.executions.flat().map((item) => item.eventId);
+			expect(new Set(ids).size).toBe(3);
+		});
+	},
+);
