@@ -13,6 +13,7 @@ import { emptyStats, type SandboxStats } from './counters';
 import { TokenRegistry } from './entities/sessions/model';
 import { FaultController } from './faults';
 import { Delays, JSON_CONTENT_TYPE, readBody, requestUrl, send, type Exchange } from './http';
+import { JIRA_PREFIX, JiraDouble } from './jira';
 import {
 	handleApiRequest,
 	handleControlRequest,
@@ -33,6 +34,8 @@ export interface Sandbox extends RequestHooks {
 	stats: SandboxStats;
 	resetStats(): void;
 	faults: FaultController;
+	/** The Jira Server double under /rest/: `url` is its domain, its demo login is JIRA_LOGIN. */
+	jira: JiraDouble;
 	/** Bodies received by POST /__sandbox/tickets. */
 	tickets: readonly SandboxTicket[];
 	/** Every issued session and system token stops working. */
@@ -89,6 +92,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const context = createContext(resolved);
 	const delays = new Delays();
 	let closing: Promise<void> | undefined;
+	const jira = new JiraDouble(
+		() => sandbox.url,
+		() => context.store.now(),
+	);
 	const sandbox: Sandbox = {
 		url: '',
 		options: resolved,
@@ -96,6 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		stats: context.stats,
 		resetStats: context.resetStats,
 		faults: context.faults,
+		jira,
 		tickets: context.tickets,
 		revokeAllTokens: () => context.tokens.revokeAll(),
 		changePassword: (password) => changeServiceAccountPassword(context, password),
@@ -111,21 +119,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 	};
 	const pipeline: ApiPipeline = {
-		router: new Router(buildApiRoutes(resolved)),
+		router: new Router(buildApiRoutes(resolved.scanProfileCrud, resolved.dataSourceLookup)),
 		context,
 		hooks: sandbox,
 		jsonContentType: resolved.jsonAsHtml ? 'text/html; charset=utf-8' : JSON_CONTENT_TYPE,
 	};
-	const controlRouter = new Router(CONTROL_ROUTES);
+	const controlRouter = new Router([...CONTROL_ROUTES, ...jira.controlRoutes(CONTROL_PREFIX)]);
 
 	const listener: http.RequestListener = (request, response) => {
 		const url = requestUrl(request);
 		readBody(request)
 			.then((rawBody) => {
 				const exchange: Exchange = { request, response, rawBody, url };
-				return url.pathname.startsWith(`${CONTROL_PREFIX}/`)
-					? handleControlRequest(controlRouter, context, exchange)
-					: handleApiRequest(pipeline, exchange);
+				if (url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+					return handleControlRequest(controlRouter, context, exchange);
+				}
+				if (url.pathname.startsWith(`${JIRA_PREFIX}/`)) return jira.handle(exchange);
+				return handleApiRequest(pipeline, exchange);
 			})
 			.catch(() => send(response, SERVER_ERROR, JSON_CONTENT_TYPE));
 	};

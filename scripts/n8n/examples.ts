@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import path from 'path';
 
+import { JIRA_LOGIN } from '../../sandbox/jira';
 import type { CredentialImport, WorkflowJson } from './instance';
 import { REPO_ROOT } from './runtime';
 
@@ -15,6 +16,8 @@ export const SANDBOX_DEFAULT_URL = `http://127.0.0.1:${SANDBOX_DEFAULT_PORT}`;
 /** The credential every example's BigID nodes use. */
 export const SANDBOX_CREDENTIAL_ID = 'BigIdSandbox0001';
 export const SANDBOX_TOKEN_CREDENTIAL_ID = 'BigIdSandbox0002';
+/** The Jira Software Server credential of the Jira examples: the sandbox's Jira double. */
+export const SANDBOX_JIRA_CREDENTIAL_ID = 'JiraSandbox00001';
 
 export interface SandboxLogin {
 	username: string;
@@ -48,6 +51,12 @@ export function sandboxCredentials(sandboxUrl: string, login: SandboxLogin): Cre
 				authHeaderFormat: 'raw',
 				ignoreSslIssues: false,
 			},
+		},
+		{
+			id: SANDBOX_JIRA_CREDENTIAL_ID,
+			name: 'Jira Sandbox',
+			type: 'jiraSoftwareServerApi',
+			data: { email: JIRA_LOGIN.username, password: JIRA_LOGIN.password, domain: sandboxUrl },
 		},
 	];
 }

@@ -8,6 +8,7 @@
  */
 import path from 'path';
 
+import { JIRA_LOGIN } from '../../sandbox/jira';
 import { startDemo } from './demo';
 import { loadExamples, SANDBOX_DEFAULT_PORT } from './examples';
 import { DEFAULT_OWNER } from './instance';
@@ -74,7 +75,8 @@ n8n ${version} with n8n-nodes-bigid ${pack.version} is ready (${formatDuration(D
   Log in as   ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}
 
   BigID sandbox  ${sandbox.url}/api/v1  (username ${username}, password ${password}, API token ${apiToken})
-  Credentials    "BigID Sandbox" and "BigID Sandbox (API Token)"
+  Jira sandbox   ${sandbox.url}  (Jira Server REST API; user ${JIRA_LOGIN.username}, password ${JIRA_LOGIN.password})
+  Credentials    "BigID Sandbox", "BigID Sandbox (API Token)" and "Jira Sandbox"
   Workflows      ${workflows.join('\n                 ')}
 
 ${queue ? describeQueue(queue) : ''}
