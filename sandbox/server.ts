@@ -119,7 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 	};
 	const pipeline: ApiPipeline = {
-		router: new Router(buildApiRoutes(resolved.scanProfileCrud, resolved.dataSourceLookup)),
+		router: new Router(buildApiRoutes(resolved)),
 		context,
 		hooks: sandbox,
 		jsonContentType: resolved.jsonAsHtml ? 'text/html; charset=utf-8' : JSON_CONTENT_TYPE,
