@@ -1,14 +1,17 @@
 /**
  * The DSPM case examples in a real n8n, against the BigID sandbox: new case → ticket, ticket
- * resolved → case remediated, the weekly digest. E2E_N8N_VERSIONS picks the n8n versions
+ * resolved → case remediated, the weekly digest; and the loop with n8n's own Jira nodes against
+ * the sandbox's Jira double: new case → one Jira issue → case assigned, issue resolved → case
+ * remediated. E2E_N8N_VERSIONS picks the n8n versions
  * (comma-separated); all tested ones by default.
  */
 import { rmSync } from 'fs';
 import path from 'path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
-import type { CasesModel } from '../sandbox/entities/cases/model';
+import { POLICIES, type CasesModel, type SandboxCase } from '../sandbox/entities/cases/model';
 import { casesApi } from '../sandbox/entities/cases/routes';
+import { JIRA_LOGIN } from '../sandbox/jira';
 import { forSandbox, sandboxCredentials } from '../scripts/n8n/examples';
 import { N8nInstance, outputOf } from '../scripts/n8n/instance';
 import { buildAndPack, installPack } from '../scripts/n8n/pack';
@@ -16,7 +19,13 @@ import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
 import { e2eVersions, exampleFile, INSTALL_TIMEOUT_MS, waitFor } from './support';
 
 const CASES_ROUTE = 'GET /api/v1/actionable-insights/all-cases';
-const CASE_EXAMPLES = ['07', '08', '09'];
+const CASE_EXAMPLES = ['07', '08', '09', '13', '14'];
+const ISSUE_ROUTE = 'POST /rest/api/2/issue';
+const ASSIGN_ROUTE = 'PATCH /api/v1/actionable-insights/cases/:id';
+const STATUS_ROUTE = 'PATCH /api/v1/actionable-insights/case-status/:id';
+/** The lead of the double's project SEC, to whom Jira assigns new issues. */
+const SEC_LEAD = 'secops.lead@example.com';
+const labelOf = (item: SandboxCase) => `bigid-${item._id}`;
 
 describe.each(e2eVersions)('n8n %s runs the DSPM case examples', (version) => {
 	let sandbox: Sandbox;
@@ -80,6 +89,39 @@ describe.each(e2eVersions)('n8n %s runs the DSPM case examples', (version) => {
 			expect(sandbox.stats.writes['PATCH /api/v1/actionable-insights/case-status/:id']).toBe(
 				writes,
 			);
+		});
+
+		it('13 case to Jira issue: Try It twice makes one issue for SPC-1 and assigns SPC-1 to its assignee once', async () => {
+			const target = cases.get('SPC-1')!;
+			const label = labelOf(target);
+			const writes = () => sandbox.stats.writes[ASSIGN_ROUTE] ?? 0;
+			const assigned = writes();
+			const first = await instance.execute(exampleFile('13').id);
+			const [issue] = sandbox.jira.issuesLabelled(label);
+			expect(issue).toMatchObject({ projectId: '10000', assignee: 'secops.lead' });
+			expect(outputOf(first, 'Assign Case')).toEqual([
+				expect.objectContaining({ caseId: 'SPC-1', assignee: SEC_LEAD, assigneeChanged: true }),
+			]);
+			expect(cases.get('SPC-1')!.assignee).toBe(SEC_LEAD);
+			expect(writes()).toBe(assigned + 1);
+
+			const second = await instance.execute(exampleFile('13').id);
+			expect(outputOf(second, 'New Cases Only')).toEqual([]);
+			expect(sandbox.jira.issuesLabelled(label)).toHaveLength(1);
+			expect(writes()).toBe(assigned + 1);
+		});
+
+		it('14 Jira issue resolved: Try It remediates SPC-1 with the resolution and the issue key as the reason', async () => {
+			const target = cases.get('SPC-1')!;
+			if (target.caseStatus === 'remediated') cases.setStatus(target._id, 'open');
+			const result = await instance.execute(exampleFile('14').id);
+			expect(outputOf(result, 'Resolved Issue')).toEqual([
+				{ issueKey: 'SEC-42', resolution: 'Fixed', done: true, externalId: target._id },
+			]);
+			expect(outputOf(result, 'Confirmation')).toEqual([
+				expect.objectContaining({ caseId: 'SPC-1', status: 'remediated', statusChanged: true }),
+			]);
+			expect(cases.get('SPC-1')!.caseStatus).toBe('remediated');
 		});
 
 		it('09 weekly digest: posts one Markdown table of open cases by policy', async () => {
@@ -169,6 +211,122 @@ describe.each(e2eVersions)('n8n %s runs the DSPM case examples', (version) => {
 			const polled = requests();
 			await waitFor('another poll', async () => (requests() > polled ? true : undefined));
 			expect(ticketsOf(isCaseTicket)).toHaveLength(urgent.length);
+		});
+
+		it('13 and 14 activated with the Jira nodes: one issue per new urgent case, its assignee in BigID, each resolution remediates its case once', async () => {
+			const { jira } = sandbox;
+			const requests = () => sandbox.stats.byRoute[CASES_ROUTE] ?? 0;
+			const writes = (route: string) => sandbox.stats.writes[route] ?? 0;
+			const start = {
+				issues: jira.stats.writes[ISSUE_ROUTE] ?? 0,
+				assigned: writes(ASSIGN_ROUTE),
+				remediated: writes(STATUS_ROUTE),
+			};
+			// Only 13's BigID Trigger polls from here on, so the next poll is its activation poll.
+			await Promise.all(
+				['07', '08'].map((prefix) => instance.deactivateWorkflow(exampleFile(prefix).id)),
+			);
+			const activationPoll = requests();
+			await Promise.all(
+				['13', '14'].map((prefix) => instance.activateWorkflow(exampleFile(prefix).id)),
+			);
+			await waitFor('the activation poll of 13', async () =>
+				requests() > activationPoll ? true : undefined,
+			);
+			expect(jira.webhooks).toEqual([
+				expect.objectContaining({
+					events: ['jira:issue_updated'],
+					url: expect.stringContaining('/webhook/'),
+				}),
+			]);
+
+			const sources = sandbox.store.dataSources;
+			const urgent = POLICIES.filter(({ severityLevel }) =>
+				['high', 'critical'].includes(severityLevel),
+			).map(({ policyName }, index) =>
+				cases.open(policyName, sources[index % sources.length].name),
+			);
+			const low = POLICIES.find(({ severityLevel }) => severityLevel === 'low')!;
+			const quiet = cases.open(low.policyName, sources[0].name);
+			expect(urgent.length).toBeGreaterThan(1);
+			await waitFor('an issue per urgent case, its assignee in BigID', async () =>
+				urgent.every(
+					(item) =>
+						jira.issuesLabelled(labelOf(item)).length > 0 &&
+						cases.get(item._id)!.assignee === SEC_LEAD,
+				)
+					? true
+					: undefined,
+			);
+			// One more poll finds nothing new: still one issue per case, none for the low one.
+			const polled = requests();
+			await waitFor('another poll', async () => (requests() > polled ? true : undefined));
+			for (const item of urgent) expect(jira.issuesLabelled(labelOf(item))).toHaveLength(1);
+			expect(jira.issuesLabelled(labelOf(quiet))).toEqual([]);
+
+			const resolutions = ['Fixed', 'Done', "Won't Do"];
+			const issues = urgent.map((item) => jira.issuesLabelled(labelOf(item))[0]);
+			issues.forEach((issue, index) =>
+				jira.resolveIssue(issue.key, resolutions[index % resolutions.length], 'alex.analyst'),
+			);
+			await jira.settled();
+			const webhookRuns = async (count: number) =>
+				await waitFor(`${count} Jira Trigger executions`, async () => {
+					const runs = (await instance.executionsOf(exampleFile('14').id)).filter(
+						({ mode }) => mode === 'webhook',
+					);
+					return runs.length >= count && runs.every(({ status }) => status === 'success')
+						? runs
+						: undefined;
+				});
+			const runs = await webhookRuns(issues.length);
+			expect(jira.deliveries.filter(({ status }) => status === 200)).toHaveLength(issues.length);
+			const reasons = runs.flatMap((run) => outputOf(run, 'Resolved Issue'));
+			expect(reasons).toEqual(
+				expect.arrayContaining(
+					issues.map((issue, index) =>
+						expect.objectContaining({
+							issueKey: issue.key,
+							resolution: resolutions[index % resolutions.length],
+							externalId: urgent[index]._id,
+						}),
+					),
+				),
+			);
+			for (const item of urgent) expect(cases.get(item._id)!.caseStatus).toBe('remediated');
+
+			// A later edit of a resolved issue calls the trigger again: the case stays remediated, nothing is sent.
+			const edited = await fetch(`${sandbox.url}/rest/api/2/issue/${issues[0].key}`, {
+				method: 'PUT',
+				headers: {
+					authorization: `Basic ${Buffer.from(`${JIRA_LOGIN.username}:${JIRA_LOGIN.password}`).toString('base64')}`,
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({ fields: { summary: `${issues[0].summary} (verified)` } }),
+			});
+			expect(edited.status).toBe(204);
+			await jira.settled();
+			const again = await webhookRuns(issues.length + 1);
+			expect(outputOf(again.at(-1)!, 'Confirmation')).toEqual([
+				expect.objectContaining({ status: 'remediated', statusChanged: false }),
+			]);
+
+			const labels = jira.issues.flatMap(({ labels: all }) =>
+				all.filter((one) => one.startsWith('bigid-')),
+			);
+			const counts = {
+				issuesCreated: (jira.stats.writes[ISSUE_ROUTE] ?? 0) - start.issues,
+				casesAssigned: writes(ASSIGN_ROUTE) - start.assigned,
+				casesRemediated: writes(STATUS_ROUTE) - start.remediated,
+				duplicateIssues: labels.length - new Set(labels).size,
+			};
+			console.log(`n8n ${version}, the Jira loop: ${JSON.stringify(counts)}`);
+			expect(counts).toEqual({
+				issuesCreated: urgent.length,
+				casesAssigned: urgent.length,
+				casesRemediated: urgent.length,
+				duplicateIssues: 0,
+			});
 		});
 	});
 });
