@@ -505,6 +505,73 @@ describe('fault matrix: every write happens at most once', () => {
 			expect(item.json.scanId).toBe(scansOf(sources[n])[0].scanChildren[0]._id);
 		});
 	});
+
+	test.each([
+		[
+			'DSPM Case > Assign',
+			'PATCH /api/v1/actionable-insights/cases/:id',
+			{ operation: 'assign', assignee: '={{ "owner." + $json.n + "@acme.test" }}' },
+		],
+		[
+			'DSPM Case > Create Ticket in BigID',
+			'POST /api/v1/actionable-insights/cases:createTicket/:id',
+			{ operation: 'syncTicket', ticketSystem: 'jira', ticketAction: 'createTicket' },
+		],
+	] as const)(
+		'%s: each case written once or reported "may have happened"',
+		async (scenario, route, parameters) => {
+			const box = await useSandbox({ cases: WRITES });
+			const cases = box.store.model(casesApi);
+			const ids = cases.cases.map((item) => item._id);
+			await runWrites(box, {
+				scenario,
+				route,
+				node: {
+					parameters: {
+						resource: 'dspmCase',
+						case: { __rl: true, mode: 'id', value: '={{ $json.caseId }}' },
+						...parameters,
+					},
+				},
+				input: (n) => ({ caseId: ids[n] }),
+				keyOf: (n) => ids[n],
+				storedCount: (id) => cases.writesTo(id),
+			});
+		},
+	);
+
+	test('DSPM Case > Bulk Update with its answer lost: reported "may have happened", each case changed once', async () => {
+		const box = await useSandbox({ cases: 60 });
+		const cases = box.store.model(casesApi);
+		const policy = 'Passwords';
+		const ofPolicy = cases.cases.filter((item) => item.policyName === policy);
+		const route = 'PATCH /api/v1/actionable-insights/cases:updateCases';
+		box.faults.configure(FAULT_MATRIX);
+		box.faults.inject({ route, kind: 'drop', afterHandling: true });
+
+		const result = await run([
+			{
+				parameters: {
+					resource: 'dspmCase',
+					operation: 'bulkUpdate',
+					policyNames: policy,
+					field: 'assignee',
+					assignee: 'bulk.owner@acme.test',
+					auditReason: 'Reliability',
+					maxCases: 100,
+				},
+				continueOnFail: true,
+			},
+		]);
+
+		expect(result.error).toBeUndefined();
+		expect(
+			`${String(result.items[0].json.error)} ${String(result.items[0].json.description)}`,
+		).toMatch(MAY_HAVE_HAPPENED);
+		expect(box.stats.writes[route]).toBe(1);
+		expect(ofPolicy.map((item) => cases.writesTo(item._id))).toEqual(ofPolicy.map(() => 1));
+		expect(ofPolicy.every((item) => item.assignee === 'bulk.owner@acme.test')).toBe(true);
+	});
 });
 
 /** Polls until a poll reports no error: a poll the faults defeat changes nothing. */

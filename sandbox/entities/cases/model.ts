@@ -130,6 +130,7 @@ export class CasesModel {
 	private readonly ids: ObjectIdFactory;
 	private readonly random: SeededRandom;
 	private ticketCount = 0;
+	private readonly writesByCase = new Map<string, number>();
 
 	constructor(
 		{ clock, ids, random, options }: ModelServices,
@@ -167,10 +168,16 @@ export class CasesModel {
 		return sorted;
 	}
 
+	/** How many writes changed the case since the sandbox started: a write done twice shows. */
+	writesTo(id: string): number {
+		return this.writesByCase.get(id) ?? 0;
+	}
+
 	/** Sets a status: `updated_at` and the status's date move, even when the status is the same. */
 	setStatus(id: string, status: string): SandboxCase | undefined {
 		const found = this.get(id);
 		if (!found) return undefined;
+		this.countWrite(found);
 		const stamp = iso(this.clock.stamp());
 		found.caseStatus = status;
 		found.caseStatusUpdateDates = { ...found.caseStatusUpdateDates, [status]: stamp };
@@ -183,6 +190,7 @@ export class CasesModel {
 	update(id: string, patch: Partial<SandboxCase>): SandboxCase | undefined {
 		const found = this.get(id);
 		if (!found) return undefined;
+		this.countWrite(found);
 		Object.assign(found, patch, { updated_at: iso(this.clock.stamp()) });
 		this.sortedCases.clear();
 		return found;
@@ -301,6 +309,10 @@ export class CasesModel {
 					.length,
 			};
 		});
+	}
+
+	private countWrite(item: SandboxCase): void {
+		this.writesByCase.set(item._id, this.writesTo(item._id) + 1);
 	}
 
 	private settleScans(): void {
