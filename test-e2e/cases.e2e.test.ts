@@ -124,7 +124,7 @@ describe.each(e2eVersions)('n8n %s runs the DSPM case examples', (version) => {
 			expect(cases.get('SPC-1')!.caseStatus).toBe('remediated');
 		});
 
-		it('09 weekly digest: posts one Markdown table of open cases by policy', async () => {
+		it('09 weekly digest: posts the open cases by severity (Get Metrics) and one Markdown table of them by policy', async () => {
 			const before = sandbox.tickets.length;
 			await instance.execute(exampleFile('09').id);
 			expect(sandbox.tickets).toHaveLength(before + 1);
@@ -132,6 +132,16 @@ describe.each(e2eVersions)('n8n %s runs the DSPM case examples', (version) => {
 			const open = cases.cases.filter((item) => item.caseStatus === 'open');
 			expect(text).toContain(`${open.length} open cases`);
 			expect(text).toContain('| Policy | Severity | Open cases |');
+			// Get Metrics by severity, the largest count first.
+			const bySeverity = new Map<string, number>();
+			for (const item of open) {
+				bySeverity.set(item.severityLevel, (bySeverity.get(item.severityLevel) ?? 0) + 1);
+			}
+			const severityLine = [...bySeverity.entries()]
+				.sort(([left, a], [right, b]) => b - a || left.localeCompare(right, 'en'))
+				.map(([severity, count]) => `${severity} ${count}`)
+				.join(' · ');
+			expect(text).toContain(`By severity: ${severityLine}`);
 			for (const policy of new Set(open.map((item) => item.policyName))) {
 				const count = open.filter((item) => item.policyName === policy).length;
 				expect(text).toMatch(new RegExp(`\\| ${policy} \\| \\w+ \\| ${count} \\|`));
