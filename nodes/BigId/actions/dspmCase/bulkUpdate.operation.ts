@@ -3,7 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CasesUpdate } from '../../api/cases';
 import { listCases, updateCasesOfPolicies } from '../../api/cases';
-import { caseAssigneeKey, caseStatusKey, KNOWN_CASE_STATUSES } from '../../model/case';
+import {
+	caseAssigneeKey,
+	caseFilterOf,
+	caseStatusKey,
+	KNOWN_CASE_STATUSES,
+} from '../../model/case';
 import { listedValues } from '../../model/object';
 import { showFor } from '../common.descriptions';
 import { requireText } from '../parameters';
@@ -113,11 +118,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const answer = await updateCasesOfPolicies.call(this, update, itemIndex);
 	const after = await casesOfPolicies.call(this, update, Infinity, itemIndex);
-	const changed = after.filter(hasNewValue).length - (matching.length - toChange.length);
+	const changed = Math.max(
+		0,
+		after.filter(hasNewValue).length - (matching.length - toChange.length),
+	);
 	return {
 		...summary,
-		changedCases: Math.max(0, changed),
-		message: `${Math.max(0, changed)} of ${matching.length} cases now have ${update.newValue}`,
+		changedCases: changed,
+		message: `${changed} of ${matching.length} cases now have ${update.newValue}`,
 		bigIdAnswer: answer,
 	};
 }
@@ -161,7 +169,7 @@ async function casesOfPolicies(
 	maxCases: number,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const filter = [{ field: 'policyName', value: update.policyNames, operator: 'in' }];
+	const filter = caseFilterOf({ policyNames: update.policyNames }, 'in');
 	const { items, totalCount } = await listCases.call(
 		this,
 		{
@@ -173,9 +181,11 @@ async function casesOfPolicies(
 	);
 	const count = Math.max(items.length, totalCount ?? 0);
 	if (count > maxCases) {
+		// Without BigID's total, the listing stopped one case past the limit.
+		const counted = totalCount === undefined ? `More than ${maxCases}` : String(count);
 		throw new NodeOperationError(
 			this.getNode(),
-			`${Number.isFinite(maxCases) && totalCount === undefined ? 'More than ' + String(maxCases) : String(count)} cases match, more than Max Cases (${maxCases}): nothing was changed`,
+			`${counted} cases match, more than Max Cases (${maxCases}): nothing was changed`,
 			{
 				itemIndex,
 				description:
@@ -183,5 +193,5 @@ async function casesOfPolicies(
 			},
 		);
 	}
-	return items.filter((item) => update.policyNames.some((name) => name === item.policyName));
+	return items.filter((item) => update.policyNames.includes(String(item.policyName)));
 }

@@ -120,11 +120,15 @@ function assignedEvent(item: IDataObject, previous: string | null): TriggerEvent
 const assigneeOf = (item: IDataObject): string | null =>
 	typeof item.assignee === 'string' && item.assignee.trim() !== '' ? item.assignee : null;
 
-/** The memory after `cases` (every case when `learning`, those that changed otherwise). */
+/**
+ * The memory after `cases` (every case while learning, else those that changed). A quiet poll
+ * keeps the memory as it is: rebuilding it would walk every known case for nothing.
+ */
 function rememberAssignees(
 	memory: AssigneeMemory | undefined,
 	cases: IDataObject[],
 ): AssigneeMemory {
+	if (memory && cases.length === 0) return memory;
 	const byCase: Record<string, string | null> = {};
 	if (memory) {
 		for (const [id, index] of Object.entries(memory.byCase)) {
