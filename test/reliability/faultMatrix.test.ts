@@ -21,7 +21,11 @@ import type { SaveModel } from '../harness/staticData';
 import { SAVE_MODELS } from '../harness/staticData';
 import {
 	createUserNode,
+	expectOnePerInput,
 	FAULT_MATRIX,
+	MAY_HAVE_HAPPENED,
+	runWriteScenario,
+	type WriteScenario,
 	SECRETS,
 	logMark,
 	retriesSince,
@@ -44,7 +48,6 @@ interface ReportRow {
 }
 
 const report: ReportRow[] = [];
-const MAY_HAVE_HAPPENED = /may have (happened|been carried out)/;
 
 let sandbox: Sandbox | undefined;
 let credentials: TestCredentialsHelper;
@@ -76,13 +79,6 @@ function record(
 		logins: loginsOf(box),
 		requests: box.stats.requests,
 	});
-}
-
-/** Every input item gave exactly one output item, paired with it. */
-function expectOnePerInput(items: INodeExecutionData[], inputs: number) {
-	expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(
-		Array.from({ length: inputs }, (_, index) => index),
-	);
 }
 
 describe('fault matrix: listings return every item once', () => {
@@ -268,38 +264,6 @@ describe('fault matrix: listings return every item once', () => {
 	});
 });
 
-/**
- * What each input item of a write says happened, checked against BigID: created (and there
- * exactly once), "may have happened" (there at most once), or refused (not there at all).
- */
-function classifyWrites(
-	items: INodeExecutionData[],
-	keys: string[],
-	storedCount: (key: string) => number,
-) {
-	let created = 0;
-	let uncertain = 0;
-	let refused = 0;
-	items.forEach((item, index) => {
-		const count = storedCount(keys[index]);
-		if (item.json.error === undefined) {
-			created++;
-			expect({ key: keys[index], count }).toEqual({ key: keys[index], count: 1 });
-		} else if (MAY_HAVE_HAPPENED.test(`${item.json.error} ${item.json.description}`)) {
-			uncertain++;
-			expect(count).toBeLessThanOrEqual(1);
-		} else {
-			refused++;
-			// An error that does not say "may have happened" promises nothing was written.
-			expect({ key: keys[index], error: item.json.error, count }).toMatchObject({ count: 0 });
-		}
-		// A silently repeated create would meet its own first attempt.
-		expect(String(item.json.error ?? '')).not.toMatch(/already exists|answered 409/);
-	});
-	const duplicates = keys.reduce((sum, key) => sum + Math.max(0, storedCount(key) - 1), 0);
-	return { created, uncertain, refused, duplicates };
-}
-
 describe('fault matrix: a login that fails for now is tried again', () => {
 	const LOGIN_ROUTE = 'POST /api/v1/sessions';
 	const CREATE_ROUTE = 'POST /api/v1/users';
@@ -351,44 +315,11 @@ describe('fault matrix: a login that fails for now is tried again', () => {
 
 describe('fault matrix: every write happens at most once', () => {
 	const WRITES = 40;
-	const numbered = (count: number) => Array.from({ length: count }, (_, n) => ({ n }));
-	/** Lost answers on top of the random faults: the write happens, its answer never arrives. */
-	const loseAnswersOf = (box: Sandbox, route: string) => {
-		for (const kind of ['drop', '500', 'html-502'] as const) {
-			box.faults.inject({ route, kind, afterHandling: true });
-		}
-	};
-
-	interface WriteScenario {
-		scenario: string;
-		route: string;
-		node: NodeSpec;
-		/** The key (name, scan origin) the write of input item n stores its object under. */
-		keyOf: (n: number) => string;
-		storedCount: (key: string) => number;
-		input?: (n: number) => IDataObject;
-	}
 
 	/** Runs WRITES input items through a write under the fault matrix, with three lost answers. */
 	async function runWrites(box: Sandbox, write: WriteScenario) {
-		box.faults.configure(FAULT_MATRIX);
-		loseAnswersOf(box, write.route);
 		const mark = logMark();
-
-		const result = await run(
-			[{ ...write.node, continueOnFail: true }],
-			numbered(WRITES).map(({ n }) => ({ n, ...write.input?.(n) })),
-		);
-
-		expect(result.error).toBeUndefined();
-		expectOnePerInput(result.items, WRITES);
-		const keys = numbered(WRITES).map(({ n }) => write.keyOf(n));
-		const outcome = classifyWrites(result.items, keys, write.storedCount);
-		expect(outcome.duplicates).toBe(0);
-		expect(outcome.uncertain).toBeGreaterThanOrEqual(3);
-		const written = box.stats.writes[write.route];
-		// Every write BigID carried out is one of the objects now stored, once.
-		expect(written).toBe(keys.filter((key) => write.storedCount(key) === 1).length);
+		const { result, outcome, written } = await runWriteScenario(box, credentials, write, WRITES);
 		record(
 			{
 				scenario: `${write.scenario} (${WRITES} items)`,

@@ -1,6 +1,8 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import type { TestCredentialsHelper } from '../harness/credentialsHelper';
 import type { NodeSpec } from '../harness/engine';
+import { runWorkflow } from '../harness/engine';
 
 import type { FaultConfig, Sandbox, SandboxOptions } from '../../sandbox';
 import { buildApiRoutes } from '../../sandbox/routes';
@@ -141,4 +143,94 @@ export function createUserNode(name: string, email: string, continueOnFail = fal
 		},
 		continueOnFail,
 	};
+}
+
+/** How a write says BigID may have carried it out although its answer was lost. */
+export const MAY_HAVE_HAPPENED = /may have (happened|been carried out)/;
+
+/** Every input item gave exactly one output item, paired with it. */
+export function expectOnePerInput(items: INodeExecutionData[], inputs: number) {
+	expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(
+		Array.from({ length: inputs }, (_, index) => index),
+	);
+}
+
+/**
+ * What each input item of a write says happened, checked against BigID: created (and there
+ * exactly once), "may have happened" (there at most once), or refused (not there at all).
+ */
+export function classifyWrites(
+	items: INodeExecutionData[],
+	keys: string[],
+	storedCount: (key: string) => number,
+) {
+	let created = 0;
+	let uncertain = 0;
+	let refused = 0;
+	items.forEach((item, index) => {
+		const count = storedCount(keys[index]);
+		if (item.json.error === undefined) {
+			created++;
+			expect({ key: keys[index], count }).toEqual({ key: keys[index], count: 1 });
+		} else if (MAY_HAVE_HAPPENED.test(`${item.json.error} ${item.json.description}`)) {
+			uncertain++;
+			expect(count).toBeLessThanOrEqual(1);
+		} else {
+			refused++;
+			// An error that does not say "may have happened" promises nothing was written.
+			expect({ key: keys[index], error: item.json.error, count }).toMatchObject({ count: 0 });
+		}
+		// A silently repeated create would meet its own first attempt.
+		expect(String(item.json.error ?? '')).not.toMatch(/already exists|answered 409/);
+	});
+	const duplicates = keys.reduce((sum, key) => sum + Math.max(0, storedCount(key) - 1), 0);
+	return { created, uncertain, refused, duplicates };
+}
+
+/** A write run under the fault matrix: input item n writes the object stored under `keyOf(n)`. */
+export interface WriteScenario {
+	scenario: string;
+	route: string;
+	node: NodeSpec;
+	/** The key (name, scan origin) the write of input item n stores its object under. */
+	keyOf: (n: number) => string;
+	/** How many times BigID now holds what the write of that key wrote (1 once written). */
+	storedCount: (key: string) => number;
+	input?: (n: number) => IDataObject;
+}
+
+/**
+ * Runs `count` input items through a write under the fault matrix, with three lost answers on
+ * top (the write happens, its answer never arrives): no object is written twice, each lost
+ * answer is reported as "may have happened", and BigID carried out one write per stored object.
+ */
+export async function runWriteScenario(
+	box: Sandbox,
+	credentials: TestCredentialsHelper,
+	write: WriteScenario,
+	count: number,
+) {
+	box.faults.configure(FAULT_MATRIX);
+	for (const kind of ['drop', '500', 'html-502'] as const) {
+		box.faults.inject({ route: write.route, kind, afterHandling: true });
+	}
+	const inputs = Array.from({ length: count }, (_, n) => ({ n, ...write.input?.(n) }));
+	const result = watch(
+		await runWorkflow({
+			credentials,
+			nodes: [{ ...write.node, continueOnFail: true }],
+			input: inputs,
+		}),
+	);
+
+	expect(result.error).toBeUndefined();
+	expectOnePerInput(result.items, count);
+	const keys = inputs.map(({ n }) => write.keyOf(n));
+	const outcome = classifyWrites(result.items, keys, write.storedCount);
+	expect(outcome.duplicates).toBe(0);
+	expect(outcome.uncertain).toBeGreaterThanOrEqual(3);
+	const written = box.stats.writes[write.route];
+	// Every write BigID carried out is one of the objects now stored, once.
+	expect(written).toBe(keys.filter((key) => write.storedCount(key) === 1).length);
+	return { result, outcome, written };
 }
