@@ -14,9 +14,9 @@ import { casesApi } from '../sandbox/entities/cases/routes';
 import { JIRA_LOGIN } from '../sandbox/jira';
 import { forSandbox, sandboxCredentials } from '../scripts/n8n/examples';
 import { N8nInstance, outputOf } from '../scripts/n8n/instance';
-import { buildAndPack, installPack } from '../scripts/n8n/pack';
+import { installPack } from '../scripts/n8n/pack';
 import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
-import { e2eVersions, exampleFile, INSTALL_TIMEOUT_MS, waitFor } from './support';
+import { e2eVersions, exampleFile, INSTALL_TIMEOUT_MS, waitFor, packedPackage } from './support';
 
 const CASES_ROUTE = 'GET /api/v1/actionable-insights/all-cases';
 const CASE_EXAMPLES = ['07', '08', '09', '13', '14'];
@@ -36,7 +36,7 @@ describe.each(e2eVersions)('n8n %s runs the DSPM case examples', (version) => {
 
 	beforeAll(async () => {
 		const n8n = await ensureN8n(version);
-		const pack = await buildAndPack();
+		const pack = packedPackage();
 		sandbox = await startSandbox({});
 		cases = sandbox.store.model(casesApi);
 		const userFolder = path.join(CACHE_DIR, 'e2e', `n8n-${version}-cases`);

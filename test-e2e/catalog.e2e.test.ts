@@ -10,9 +10,9 @@ import { startSandbox, type Sandbox } from '../sandbox';
 import { catalogApi } from '../sandbox/entities/catalog/routes';
 import { forSandbox, sandboxCredentials } from '../scripts/n8n/examples';
 import { N8nInstance } from '../scripts/n8n/instance';
-import { buildAndPack, installPack } from '../scripts/n8n/pack';
+import { installPack } from '../scripts/n8n/pack';
 import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
-import { e2eVersions, exampleFile, INSTALL_TIMEOUT_MS, waitFor } from './support';
+import { e2eVersions, exampleFile, INSTALL_TIMEOUT_MS, waitFor, packedPackage } from './support';
 
 const AUDIT_ROUTE = 'GET /api/v1/audit-log';
 const SCANS_ROUTE = 'GET /api/v1/scans/parent-scans';
@@ -29,7 +29,7 @@ describe.each(e2eVersions)('n8n %s runs the findings and audit examples', (versi
 
 	beforeAll(async () => {
 		const n8n = await ensureN8n(version);
-		const pack = await buildAndPack();
+		const pack = packedPackage();
 		sandbox = await startSandbox({});
 		const userFolder = path.join(CACHE_DIR, 'e2e', `n8n-${version}-catalog`);
 		rmSync(userFolder, { recursive: true, force: true });

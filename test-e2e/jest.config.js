@@ -7,6 +7,9 @@ module.exports = {
 	testMatch: ['<rootDir>/test-e2e/**/*.e2e.test.ts'],
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
 	testTimeout: 5 * 60_000,
-	maxWorkers: 1,
+	globalSetup: '<rootDir>/test-e2e/globalSetup.ts',
+	// Two files at a time: most of an e2e file is waiting for n8n's one-minute poll ticks, and each
+	// file has its own n8n, sandbox and ports.
+	maxWorkers: 2,
 	verbose: true,
 };

@@ -4,4 +4,6 @@ module.exports = {
 	...require('./jest.config.js'),
 	testMatch: ['<rootDir>/test-e2e/**/*.queue.test.ts'],
 	testTimeout: 15 * 60_000,
+	// One file, three n8n processes: nothing runs beside it.
+	maxWorkers: 1,
 };

@@ -22,7 +22,7 @@ import {
 	type ExecutionResult,
 	type WorkflowJson,
 } from '../scripts/n8n/instance';
-import { buildAndPack, installPack, type PackedPackage } from '../scripts/n8n/pack';
+import { installPack } from '../scripts/n8n/pack';
 import { freePort } from '../scripts/n8n/processes';
 import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
 import { LOGIN_FAILURE_MESSAGES, UNRESOLVABLE_BASE_URL } from '../test/harness/loginFailures';
@@ -53,6 +53,7 @@ import {
 	listRolesWith,
 	waitFor,
 	webhookWorkflow,
+	packedPackage,
 } from './support';
 
 /** Every event of the BigID Trigger, polled every minute: what the trigger test counts. */
@@ -174,10 +175,6 @@ const loginRequestsOf = (box: Sandbox) =>
 	(box.stats.byRoute['POST /api/v1/sessions'] ?? 0) +
 	(box.stats.byRoute['GET /api/v1/refresh-access-token'] ?? 0);
 
-let packing: Promise<PackedPackage> | undefined;
-/** Packed once for every n8n version. */
-const packOnce = () => (packing ??= buildAndPack());
-
 describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) => {
 	let sandbox: Sandbox;
 	let loginSandboxes: LoginSandboxes;
@@ -187,7 +184,7 @@ describe.each(e2eVersions)('n8n %s with the packed n8n-nodes-bigid', (version) =
 
 	beforeAll(async () => {
 		const n8n = await ensureN8n(version);
-		const pack = await packOnce();
+		const pack = packedPackage();
 		sandbox = await startSandbox({});
 		loginSandboxes = {
 			raw: await startSandbox({ authHeader: 'raw' }),

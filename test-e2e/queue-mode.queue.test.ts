@@ -11,7 +11,6 @@ import path from 'path';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { forSandbox, SANDBOX_CREDENTIAL_ID, sandboxCredentials } from '../scripts/n8n/examples';
 import { outputOf, type WorkflowJson } from '../scripts/n8n/instance';
-import { buildAndPack } from '../scripts/n8n/pack';
 import { startQueueStack, type QueueStack } from '../scripts/n8n/queue';
 import { CACHE_DIR, DEFAULT_N8N_VERSION, ensureN8n } from '../scripts/n8n/runtime';
 import { LOGIN_FAILURE_MESSAGES } from '../test/harness/loginFailures';
@@ -19,6 +18,7 @@ import { AttributingProxy, byRoute, countMatching } from './processAttribution';
 import {
 	exampleFile,
 	expectEveryChangeOnce,
+	packedPackage,
 	listRolesWith,
 	SCAN_AND_USER_EVENTS,
 	waitFor as waitUpTo,
@@ -125,8 +125,6 @@ const BIG_TENANT_WATCH = watcher(
 	['userCreated'],
 );
 
-let packing: ReturnType<typeof buildAndPack> | undefined;
-
 /** The shared wait, with the longer deadline of a stack of several n8n processes. */
 const waitFor = <T>(what: string, probe: () => Promise<T | undefined>, explain?: () => string) =>
 	waitUpTo(what, probe, explain, WAIT_MS);
@@ -211,7 +209,7 @@ describe.each(setups.map((name) => [SETUPS[name].title, name]))(
 
 		beforeAll(async () => {
 			const n8n = await ensureN8n(DEFAULT_N8N_VERSION);
-			const pack = await (packing ??= buildAndPack());
+			const pack = packedPackage();
 			sandbox = await startSandbox({
 				users: EXECUTIONS + KILL_RUN_EXECUTIONS + 60,
 				tokenTtlMs: SESSION_TTL_MS,

@@ -1,7 +1,11 @@
 /** What the e2e files of `npm run test:e2e` share: the versions under test, examples, waiting. */
+import { readFileSync } from 'fs';
+import path from 'path';
+
 import { loadExamples } from '../scripts/n8n/examples';
 import { outputOf, type ExecutionResult, type WorkflowJson } from '../scripts/n8n/instance';
-import { N8N_VERSIONS } from '../scripts/n8n/runtime';
+import type { PackedPackage } from '../scripts/n8n/pack';
+import { CACHE_DIR, N8N_VERSIONS } from '../scripts/n8n/runtime';
 import { USER_EVENTS } from '../nodes/BigId/trigger/user/events';
 
 /** E2E_N8N_VERSIONS picks the n8n versions (comma-separated); all tested ones by default. */
@@ -9,6 +13,13 @@ export const e2eVersions = (process.env.E2E_N8N_VERSIONS ?? N8N_VERSIONS.join(',
 	.split(',')
 	.map((version) => version.trim())
 	.filter(Boolean);
+
+/** Where the global setup (`globalSetup.ts`) records the package it packed for this run. */
+export const PACK_RECORD = path.join(CACHE_DIR, 'e2e', 'pack.json');
+
+/** The package the global setup packed: every file installs the same tarball. */
+export const packedPackage = (): PackedPackage =>
+	JSON.parse(readFileSync(PACK_RECORD, 'utf8')) as PackedPackage;
 
 /** What a workflow that watches every scan and user change selects in the BigID Trigger. */
 export const SCAN_AND_USER_EVENTS = ['scanFinished', ...USER_EVENTS];

@@ -15,7 +15,7 @@ import {
 	sandboxCredentials,
 } from '../scripts/n8n/examples';
 import { N8nInstance, outputOf } from '../scripts/n8n/instance';
-import { buildAndPack, installPack } from '../scripts/n8n/pack';
+import { installPack } from '../scripts/n8n/pack';
 import { CACHE_DIR, ensureN8n } from '../scripts/n8n/runtime';
 import {
 	closeRotationSandboxes,
@@ -33,6 +33,7 @@ import {
 	INSTALL_TIMEOUT_MS,
 	userCreatedWatcher,
 	waitFor,
+	packedPackage,
 } from './support';
 
 /**
@@ -76,7 +77,7 @@ interface MigrationReport {
 
 	beforeAll(async () => {
 		const n8n = await ensureN8n(V3_VERSION!);
-		const pack = await buildAndPack();
+		const pack = packedPackage();
 		sandbox = await startSandbox({});
 		rotationSandboxes = await startRotationSandboxes();
 		const userFolder = path.join(CACHE_DIR, 'e2e', `n8n-${V3_VERSION}-v3-defaults`);
