@@ -54,6 +54,11 @@ export interface SandboxOptions {
 	 * through BigID's integrations (docs/bigid-api.md, part 2). Without them they answer 404.
 	 */
 	caseWriteBacks?: boolean;
+	/**
+	 * Whether removing tags from catalog objects (`DELETE /data-catalog/manual-fields/tags`, inferred
+	 * from the write that adds them) exists; without it the route answers 404.
+	 */
+	catalogTagRemoval?: boolean;
 	/** Whether cases-group-by-policy honours `groupBy`; a version without it groups by policy and status. */
 	caseGroupBy?: boolean;
 	/** The ticketing systems BigID's integration is configured for; a ticket for another one fails. */
@@ -96,6 +101,7 @@ export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
 	caseFilterOperator: 'equal',
 	casePaging: 'skip',
 	caseWriteBacks: true,
+	catalogTagRemoval: true,
 	caseGroupBy: true,
 	caseTicketSystems: ['jira'],
 };

@@ -15,6 +15,7 @@ const EVERY_ROUTE = buildApiRoutes({
 	scanProfileCrud: true,
 	dataSourceLookup: true,
 	caseWriteBacks: true,
+	catalogTagRemoval: true,
 }).map((route) => `${route.method} ${route.pattern}`);
 
 /**

@@ -10,6 +10,7 @@ export type BigIdResource =
 	| 'role'
 	| 'scan'
 	| 'scanProfile'
+	| 'tag'
 	| 'user';
 
 /** One operation file: its parameters, and what it does for one input item. */

@@ -11,6 +11,7 @@ import type { BigIdOperation, BigIdResource } from './node.type';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
 import * as scanProfile from './scanProfile/ScanProfile.resource';
+import * as tag from './tag/Tag.resource';
 import * as user from './user/User.resource';
 
 /** Every operation of every resource: one without a description or an execute does not compile. */
@@ -23,6 +24,7 @@ const operations = {
 	role: role.operations,
 	scan: scan.operations,
 	scanProfile: scanProfile.operations,
+	tag: tag.operations,
 	user: user.operations,
 } satisfies Record<BigIdResource, Record<string, BigIdOperation>>;
 

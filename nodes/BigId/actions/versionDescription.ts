@@ -8,6 +8,7 @@ import * as dsar from './dsar/Dsar.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
 import * as scanProfile from './scanProfile/ScanProfile.resource';
+import * as tag from './tag/Tag.resource';
 import * as user from './user/User.resource';
 
 /** The resource selector and every operation's parameters; the node class holds the rest of the description. */
@@ -26,6 +27,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Role', value: 'role' },
 			{ name: 'Scan', value: 'scan' },
 			{ name: 'Scan Profile', value: 'scanProfile' },
+			{ name: 'Tag', value: 'tag' },
 			{ name: 'User', value: 'user' },
 		],
 		default: 'role',
@@ -38,5 +40,6 @@ export const properties: INodeProperties[] = [
 	...role.description,
 	...scan.description,
 	...scanProfile.description,
+	...tag.description,
 	...user.description,
 ];

@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { catalogCountOf, catalogObjectOf } from '../model/catalogObject';
+import { catalogCountOf, catalogObjectOf, objectDetailsOf } from '../model/catalogObject';
 import type { BigIdContext, ListResult } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
+import { asNodeError } from './errors';
 import type { ListOptions } from './list';
 import { listOf } from './list';
 
@@ -50,4 +52,27 @@ export async function countCatalog(
 		itemIndex,
 	);
 	return catalogCountOf(unwrapEnvelope(answer));
+}
+
+/**
+ * `GET /data-catalog/object-details?object_name=<fullyQualifiedName>`: one object with its
+ * columns and attributes, `{data: {fullyQualifiedName, attribute, tags, columns, ...}}`; undefined
+ * when BigID has no object of that name (a 404, or an answer without it).
+ */
+export async function getObjectDetails(
+	this: BigIdContext,
+	fullyQualifiedName: string,
+	itemIndex = 0,
+): Promise<IDataObject | undefined> {
+	try {
+		const answer = await bigIdApiRequest.call(
+			this,
+			{ path: [DATA_CATALOG, 'object-details'], qs: { object_name: fullyQualifiedName } },
+			itemIndex,
+		);
+		return objectDetailsOf(unwrapEnvelope(answer), fullyQualifiedName);
+	} catch (error) {
+		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		throw asNodeError(this, error, itemIndex);
+	}
 }

@@ -25,7 +25,12 @@ export interface CatalogFilters {
 	objectNameStartsWith?: string;
 	/** A query in BigID's language, taken as it is and combined with the rest by AND. */
 	rawQuery?: string;
+	/** Only objects anyone may open: access intelligence's open-access filter. */
+	openAccessOnly?: boolean;
 }
+
+/** The open-access objects, as BigID's access intelligence finds them. */
+export const OPEN_ACCESS_QUERY = 'tags."Access Type" = "Open Access"';
 
 const ESCAPES: Record<string, string> = {
 	'\\': '\\\\',
@@ -64,6 +69,7 @@ export function catalogQueryOf(filters: CatalogFilters): string {
 			.filter((tag) => tag.name.trim() !== '')
 			.map((tag) => `tags.${quoteQueryValue(tag.name.trim())} = ${quoteQueryValue(tag.value)}`),
 		prefix === '' ? undefined : `objectName STARTSWITH ${quoteQueryValue(prefix)}`,
+		filters.openAccessOnly === true ? OPEN_ACCESS_QUERY : undefined,
 	].filter((clause): clause is string => clause !== undefined);
 	// A lone raw query needs no parentheses around it.
 	if (clauses.length === 1 && raw !== '') return raw;
@@ -169,4 +175,48 @@ export const catalogObjectFields: ObjectFields = {
 /** What the catalog count (api/catalog.ts) answers: `{count}`, another total's name, or a bare number. */
 export function catalogCountOf(answer: IDataObject): number | null {
 	return countOf(first(answer.count, answer.totalRowsCounter, answer.totalCount, answer.value));
+}
+
+/** A column of an object as Get Details outputs it, with the attributes found in it. */
+export interface CatalogColumn extends IDataObject {
+	name: string;
+	type: string | null;
+	attributes: CatalogAttribute[];
+}
+
+function columnOf(entry: unknown): CatalogColumn | undefined {
+	if (!entry || typeof entry !== 'object') return undefined;
+	const column = entry as IDataObject;
+	const name = first(column.columnName, column.column_name, column.name, column.fieldName);
+	if (typeof name !== 'string') return undefined;
+	const type = first(column.fieldType, column.field_type, column.type, column.data_type);
+	return { name, type: typeof type === 'string' ? type : null, attributes: attributesOf(column) };
+}
+
+/**
+ * The object an object-details answer is about: the answer itself, or the entry of a list under
+ * `data` whose fully qualified name is the one asked for; undefined when it holds no such object.
+ */
+export function objectDetailsOf(
+	content: IDataObject,
+	fullyQualifiedName: string,
+): IDataObject | undefined {
+	const candidates = Array.isArray(content.data) ? (content.data as IDataObject[]) : [content];
+	return candidates.find((candidate) => {
+		const name = first(candidate.fullyQualifiedName, candidate.fullPath, candidate.path);
+		return name === null ? Object.keys(candidate).length > 0 : name === fullyQualifiedName;
+	});
+}
+
+/** One object as Get Details outputs it: the Search shape, with its columns. */
+export function catalogObjectDetailsOutputOf(object: IDataObject): IDataObject {
+	const columns = [object.columns, object.fields, object.column_details].find((candidate) =>
+		Array.isArray(candidate),
+	) as unknown[] | undefined;
+	return {
+		...catalogObjectOf(object),
+		columns: (columns ?? [])
+			.map(columnOf)
+			.filter((column): column is CatalogColumn => column !== undefined),
+	};
 }

@@ -29,6 +29,18 @@ export interface SandboxCatalogObject {
 	last_scanned: string;
 }
 
+/** A column of a table as object-details answers it, with the attributes found in it. */
+export interface SandboxCatalogColumn {
+	columnName: string;
+	fieldType: string;
+	attribute_details: CatalogAttributeDetail[];
+}
+
+/** One object as `GET /data-catalog/object-details` answers it: the catalog's fields and its columns. */
+export interface SandboxObjectDetails extends SandboxCatalogObject {
+	columns: SandboxCatalogColumn[];
+}
+
 /** The attributes (classifications) scans find, and the policy each one falls under. */
 const ATTRIBUTES: ReadonlyArray<{ name: string; policy: string }> = [
 	{ name: 'email', policy: 'GDPR' },
@@ -95,6 +107,27 @@ export class CatalogModel {
 		return this.objectsOfSource
 			.get(source)
 			?.find((object) => object.fullyQualifiedName === fullyQualifiedName)?.tags;
+	}
+
+	/**
+	 * One object the catalog shows, by fully qualified name, with its columns: a table has an `id`
+	 * column and one column per attribute found in it (named after it), a file none.
+	 */
+	details(fullyQualifiedName: string): SandboxObjectDetails | undefined {
+		const object = this.objects.find((shown) => shown.fullyQualifiedName === fullyQualifiedName);
+		if (!object) return undefined;
+		const columns =
+			object.objectType === 'file'
+				? []
+				: [
+						{ columnName: 'id', fieldType: 'integer', attribute_details: [] },
+						...object.attribute_details.map((detail) => ({
+							columnName: detail.name,
+							fieldType: 'string',
+							attribute_details: [detail],
+						})),
+					];
+		return { ...object, columns };
 	}
 
 	private objectsOf(source: SandboxDataSource): SandboxCatalogObject[] {

@@ -42,6 +42,15 @@ const searchCatalog: Handler = (request, catalog, { options }) => {
 	);
 };
 
+/** Found by `object_name` alone, as BigID's clients ask; an unknown name answers 404. */
+const objectDetails: Handler = (request, catalog) => {
+	const name = request.query.get('object_name');
+	if (!name) return errorResponse(400, 'Missing required parameter: object_name');
+	const details = catalog.details(name);
+	if (!details) return errorResponse(404, `Object ${name} was not found`);
+	return json(200, { data: details });
+};
+
 const countCatalog: Handler = (request, catalog) =>
 	json(200, { count: matching(catalog, request.query.get('filter')).length });
 
@@ -51,5 +60,6 @@ export const catalogApi = defineEntity({
 	routes: (route) => [
 		route('GET', '/data-catalog', searchCatalog),
 		route('GET', '/data-catalog/count', countCatalog),
+		route('GET', '/data-catalog/object-details', objectDetails),
 	],
 });

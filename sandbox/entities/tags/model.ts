@@ -1,5 +1,5 @@
 import type { ModelServices } from '../../entity';
-import type { CatalogModel } from '../catalog/model';
+import type { CatalogModel, CatalogTag } from '../catalog/model';
 
 /** One tag/value pair as BigID's `/data-catalog/tags/all-pairs` answers it. */
 export interface SandboxTagPair {
@@ -20,6 +20,9 @@ export interface TagReference {
 export type TaggingOutcome =
 	| { error: string; modified?: undefined; mutuallyExcluded?: undefined }
 	| { error?: undefined; modified: boolean; mutuallyExcluded: string[] };
+
+/** The permission BigID checks before a tag write, as its 403 names it. */
+export const TAG_EDIT_PERMISSION = 'catalog.manual_fields.edit';
 
 /**
  * Each tag gets one id and each of its values another. "Access Type" and "Sensitivity" are what
@@ -42,6 +45,10 @@ export const TAG_SEEDS: ReadonlyArray<{
  */
 export class TagsModel {
 	readonly pairs: SandboxTagPair[] = [];
+	/** Whether the logged-in user may write tags (`catalog.manual_fields.edit`); off answers 403. */
+	canEdit = true;
+	/** Tag writes BigID applied to each object (`source/fullyQualifiedName`), adding and removing. */
+	private readonly writesByObject = new Map<string, number>();
 
 	constructor(
 		{ ids }: ModelServices,
@@ -75,23 +82,19 @@ export class TagsModel {
 		return this.pairs.find((pair) => pair.tagId === tagId && pair.valueId === valueId);
 	}
 
+	/** How many tag writes (adding or removing, changing anything or not) reached the object. */
+	writesTo(source: string, fullyQualifiedName: string): number {
+		return this.writesByObject.get(`${source}/${fullyQualifiedName}`) ?? 0;
+	}
+
 	/**
 	 * Adds the pairs to one catalog object, all or none: an unknown object or pair changes
 	 * nothing. A value of a mutually exclusive tag replaces the object's other values of it.
 	 */
 	tagObject(source: string, fullyQualifiedName: string, tags: TagReference[]): TaggingOutcome {
-		const objectTags = this.catalog.tagsOf(source, fullyQualifiedName);
-		if (!objectTags) {
-			return { error: `Object ${fullyQualifiedName} of data source ${source} was not found` };
-		}
-		const pairs: SandboxTagPair[] = [];
-		for (const reference of tags) {
-			const pair = this.findPair(reference);
-			if (!pair) {
-				return { error: `Tag ${reference.tagId} has no value ${reference.valueId}` };
-			}
-			pairs.push(pair);
-		}
+		const found = this.startWrite(source, fullyQualifiedName, tags);
+		if ('error' in found) return found;
+		const { objectTags, pairs } = found;
 		let modified = false;
 		const mutuallyExcluded: string[] = [];
 		for (const { tagName, tagValue, isMutuallyExclusive } of pairs) {
@@ -107,5 +110,40 @@ export class TagsModel {
 			modified = true;
 		}
 		return { modified, mutuallyExcluded };
+	}
+
+	/** Removes the pairs from one catalog object, all or none, as `tagObject` adds them. */
+	untagObject(source: string, fullyQualifiedName: string, tags: TagReference[]): TaggingOutcome {
+		const found = this.startWrite(source, fullyQualifiedName, tags);
+		if ('error' in found) return found;
+		const { objectTags, pairs } = found;
+		const kept = objectTags.filter(
+			(tag) =>
+				!pairs.some((pair) => pair.tagName === tag.tagName && pair.tagValue === tag.tagValue),
+		);
+		const modified = kept.length < objectTags.length;
+		objectTags.splice(0, objectTags.length, ...kept);
+		return { modified, mutuallyExcluded: [] };
+	}
+
+	/** The object's stored tags and the pairs named, counting the write; or why it cannot apply. */
+	private startWrite(
+		source: string,
+		fullyQualifiedName: string,
+		tags: TagReference[],
+	): { objectTags: CatalogTag[]; pairs: SandboxTagPair[] } | { error: string } {
+		const objectTags = this.catalog.tagsOf(source, fullyQualifiedName);
+		if (!objectTags) {
+			return { error: `Object ${fullyQualifiedName} of data source ${source} was not found` };
+		}
+		const pairs: SandboxTagPair[] = [];
+		for (const reference of tags) {
+			const pair = this.findPair(reference);
+			if (!pair) return { error: `Tag ${reference.tagId} has no value ${reference.valueId}` };
+			pairs.push(pair);
+		}
+		const key = `${source}/${fullyQualifiedName}`;
+		this.writesByObject.set(key, (this.writesByObject.get(key) ?? 0) + 1);
+		return { objectTags, pairs };
 	}
 }

@@ -2,7 +2,7 @@ import { bodyObject } from '../../context';
 import { defineEntity, WRITE, type EntityHandler } from '../../entity';
 import { errorResponse, json } from '../../envelopes';
 import { catalogApi } from '../catalog/routes';
-import { TagsModel, type TagReference } from './model';
+import { TAG_EDIT_PERMISSION, TagsModel, type TagReference } from './model';
 
 type Handler = EntityHandler<TagsModel>;
 
@@ -47,36 +47,45 @@ function parseEntry(item: unknown): Entry {
  * A bad entry lands in `errors` and the others still apply: BigID answers 201 whatever became
  * of each entry, so a client has to read `errors` to know whether anything was tagged.
  */
-const tagObjects: Handler = (request, tags) => {
-	const data = bodyObject(request)?.data;
-	if (!Array.isArray(data)) return errorResponse(400, 'Request body must have a data array');
-	let modifiedCount = 0;
-	const errors: Array<{ fullyQualifiedName: unknown; message: string }> = [];
-	const mutuallyExcluded: Array<{ fullyQualifiedName: string; tagName: string }> = [];
-	for (const item of data) {
-		const entry = parseEntry(item);
-		if (entry.error !== undefined) {
-			errors.push({ fullyQualifiedName: entry.fullyQualifiedName, message: entry.error });
-			continue;
+const writeTags =
+	(apply: 'tagObject' | 'untagObject', status: number): Handler =>
+	(request, tags) => {
+		if (!tags.canEdit) {
+			return errorResponse(403, `Forbidden: the user lacks the permission ${TAG_EDIT_PERMISSION}`);
 		}
-		const { source, fullyQualifiedName, references } = entry;
-		const outcome = tags.tagObject(source, fullyQualifiedName, references);
-		if (outcome.error !== undefined) {
-			errors.push({ fullyQualifiedName, message: outcome.error });
-			continue;
+		const data = bodyObject(request)?.data;
+		if (!Array.isArray(data)) return errorResponse(400, 'Request body must have a data array');
+		let modifiedCount = 0;
+		const errors: Array<{ fullyQualifiedName: unknown; message: string }> = [];
+		const mutuallyExcluded: Array<{ fullyQualifiedName: string; tagName: string }> = [];
+		for (const item of data) {
+			const entry = parseEntry(item);
+			if (entry.error !== undefined) {
+				errors.push({ fullyQualifiedName: entry.fullyQualifiedName, message: entry.error });
+				continue;
+			}
+			const { source, fullyQualifiedName, references } = entry;
+			const outcome = tags[apply](source, fullyQualifiedName, references);
+			if (outcome.error !== undefined) {
+				errors.push({ fullyQualifiedName, message: outcome.error });
+				continue;
+			}
+			if (outcome.modified) modifiedCount += 1;
+			for (const tagName of outcome.mutuallyExcluded) {
+				mutuallyExcluded.push({ fullyQualifiedName, tagName });
+			}
 		}
-		if (outcome.modified) modifiedCount += 1;
-		for (const tagName of outcome.mutuallyExcluded) {
-			mutuallyExcluded.push({ fullyQualifiedName, tagName });
-		}
-	}
-	return json(201, { data: { modified_count: modifiedCount, errors, mutuallyExcluded } });
-};
+		return json(status, { data: { modified_count: modifiedCount, errors, mutuallyExcluded } });
+	};
 
 export const tagsApi = defineEntity({
 	createModel: (services) => new TagsModel(services, services.model(catalogApi)),
-	routes: (route) => [
+	routes: (route, { catalogTagRemoval }) => [
 		route('GET', '/data-catalog/tags/all-pairs', listPairs),
-		route('POST', '/data-catalog/manual-fields/tags', tagObjects, WRITE),
+		route('POST', '/data-catalog/manual-fields/tags', writeTags('tagObject', 201), WRITE),
+		// Inferred from the write that adds tags (docs/bigid-api.md): answered as that one, but 200.
+		...(catalogTagRemoval
+			? [route('DELETE', '/data-catalog/manual-fields/tags', writeTags('untagObject', 200), WRITE)]
+			: []),
 	],
 });
