@@ -5,12 +5,26 @@ import type { SandboxTagPair } from '../../sandbox/entities/tags/model';
 import { tagsApi } from '../../sandbox/entities/tags/routes';
 
 const TAG_ROUTE = 'POST /api/v1/data-catalog/manual-fields/tags';
+const UNTAG_ROUTE = 'DELETE /api/v1/data-catalog/manual-fields/tags';
 
 interface Answer {
 	status: number;
 	// The assertions read the sandbox's JSON answers by path; their shapes are what is under test.
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	json: any;
+}
+
+/** A session token of the sandbox's demo login. */
+async function loginTo(sandbox: Sandbox): Promise<string> {
+	const login = await fetch(sandbox.url + '/api/v1/sessions', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			username: sandbox.options.username,
+			password: sandbox.options.password,
+		}),
+	});
+	return ((await login.json()) as { auth_token: string }).auth_token;
 }
 
 describe('catalog tags', () => {
@@ -31,15 +45,7 @@ describe('catalog tags', () => {
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ dataSources: 4, parentScans: 3 });
-		const login = await fetch(sandbox.url + '/api/v1/sessions', {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				username: sandbox.options.username,
-				password: sandbox.options.password,
-			}),
-		});
-		token = ((await login.json()) as { auth_token: string }).auth_token;
+		token = await loginTo(sandbox);
 	});
 	afterAll(async () => sandbox.close());
 
@@ -56,6 +62,8 @@ describe('catalog tags', () => {
 	});
 	const tag = async (...data: unknown[]) =>
 		await call('POST', '/api/v1/data-catalog/manual-fields/tags', { data });
+	const untag = async (...data: unknown[]) =>
+		await call('DELETE', '/api/v1/data-catalog/manual-fields/tags', { data });
 	/** The object's tags as Catalog search answers them, not as the model holds them. */
 	const listedTags = async (object: SandboxCatalogObject): Promise<CatalogTag[]> => {
 		const listing = await call('GET', '/api/v1/data-catalog/?limit=1000');
@@ -171,5 +179,131 @@ describe('catalog tags', () => {
 			expect(answer).toEqual({ status: 400, json: { error: expect.any(String) } });
 		}
 		expect(sandbox.stats.writes[TAG_ROUTE] ?? 0).toBe(before);
+	});
+
+	it('removes a pair with the inferred DELETE, once: the same call again modifies nothing', async () => {
+		const object = untagged('Owner Review', 2);
+		const done = pair('Owner Review', 'Done');
+		await tag(entry(object, done));
+		const writes = sandbox.store.model(tagsApi).writesTo(object.source, object.fullyQualifiedName);
+		const before = sandbox.stats.writes[UNTAG_ROUTE] ?? 0;
+
+		const removed = await untag(entry(object, done));
+		expect(removed).toEqual({
+			status: 200,
+			json: { data: { modified_count: 1, errors: [], mutuallyExcluded: [] } },
+		});
+		expect(await listedTags(object)).not.toContainEqual({
+			tagName: 'Owner Review',
+			tagValue: 'Done',
+		});
+		const again = await untag(entry(object, done));
+		expect(again.json.data.modified_count).toBe(0);
+		expect(sandbox.stats.writes[UNTAG_ROUTE]).toBe(before + 2);
+		// Every write that reached the object counts, whether it changed anything or not.
+		expect(sandbox.store.model(tagsApi).writesTo(object.source, object.fullyQualifiedName)).toBe(
+			writes + 2,
+		);
+		const unknown = await untag({ ...entry(object, done), source: 'no-such-source' });
+		expect(unknown.json.data.errors).toEqual([
+			{
+				fullyQualifiedName: object.fullyQualifiedName,
+				message: expect.stringContaining('not found'),
+			},
+		]);
+		expect(sandbox.store.model(tagsApi).writesTo('no-such-source', object.fullyQualifiedName)).toBe(
+			0,
+		);
+	});
+
+	it('answers 403 to a user without catalog.manual_fields.edit, and changes nothing', async () => {
+		const object = untagged('Owner Review', 3);
+		const before = await listedTags(object);
+		const writes = { ...sandbox.stats.writes };
+		sandbox.store.model(tagsApi).canEdit = false;
+		try {
+			for (const write of [tag, untag]) {
+				const answer = await write(entry(object, pair('Owner Review', 'Done')));
+				expect(answer).toEqual({
+					status: 403,
+					json: { error: expect.stringContaining('catalog.manual_fields.edit') },
+				});
+			}
+		} finally {
+			sandbox.store.model(tagsApi).canEdit = true;
+		}
+		expect(await listedTags(object)).toEqual(before);
+		expect(sandbox.stats.writes).toEqual(writes);
+	});
+
+	it('answers object-details by fully qualified name: the object, its tags and its columns', async () => {
+		const table = objects().find(
+			(object) => object.objectType === 'rdb' && object.attribute_details.length > 0,
+		)!;
+		const details = await call(
+			'GET',
+			`/api/v1/data-catalog/object-details?object_name=${encodeURIComponent(table.fullyQualifiedName)}`,
+		);
+		expect(details.status).toBe(200);
+		expect(details.json.data).toEqual({
+			...table,
+			tags: await listedTags(table),
+			columns: [
+				{ columnName: 'id', fieldType: 'integer', attribute_details: [] },
+				...table.attribute_details.map((detail) => ({
+					columnName: detail.name,
+					fieldType: 'string',
+					attribute_details: [detail],
+				})),
+			],
+		});
+		const file = objects().find((object) => object.objectType === 'file');
+		if (file) {
+			const fileDetails = await call(
+				'GET',
+				`/api/v1/data-catalog/object-details?object_name=${encodeURIComponent(file.fullyQualifiedName)}`,
+			);
+			expect(fileDetails.json.data.columns).toEqual([]);
+		}
+		const unknown = await call('GET', '/api/v1/data-catalog/object-details?object_name=no.such');
+		expect(unknown).toEqual({ status: 404, json: { error: expect.stringContaining('no.such') } });
+		const missing = await call('GET', '/api/v1/data-catalog/object-details');
+		expect(missing.status).toBe(400);
+	});
+});
+
+describe('catalog tags on a BigID without tag removal', () => {
+	it('answers the inferred DELETE 404 and still tags', async () => {
+		const sandbox = await startSandbox({
+			dataSources: 2,
+			parentScans: 2,
+			catalogTagRemoval: false,
+		});
+		try {
+			const token = await loginTo(sandbox);
+			const object = sandbox.store.model(catalogApi).objects[0];
+			const { tagId, valueId } = sandbox.store.model(tagsApi).pairs[0];
+			const body = JSON.stringify({
+				data: [
+					{
+						type: 'OBJECT',
+						source: object.source,
+						fullyQualifiedName: object.fullyQualifiedName,
+						tags: [{ tagId, valueId }],
+					},
+				],
+			});
+			const write = async (method: string) =>
+				await fetch(sandbox.url + '/api/v1/data-catalog/manual-fields/tags', {
+					method,
+					headers: { authorization: token, 'content-type': 'application/json' },
+					body,
+				});
+			expect((await write('DELETE')).status).toBe(404);
+			expect((await write('POST')).status).toBe(201);
+			expect(sandbox.stats.writes[UNTAG_ROUTE]).toBeUndefined();
+		} finally {
+			await sandbox.close();
+		}
 	});
 });
