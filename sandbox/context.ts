@@ -63,6 +63,11 @@ export interface SandboxOptions {
 	caseGroupBy?: boolean;
 	/** The ticketing systems BigID's integration is configured for; a ticket for another one fails. */
 	caseTicketSystems?: ReadonlyArray<'jira' | 'service_now'>;
+	/**
+	 * Whether BigID's Remediation app is installed (its proxy paths are inferred, docs/bigid-api.md,
+	 * part 2); without it every path of the app proxy answers 404.
+	 */
+	remediationApp?: boolean;
 	/** Serve HTTPS with this key and certificate (PEM) instead of HTTP: the TLS cases. */
 	tls?: SandboxTls | false;
 }
@@ -104,6 +109,7 @@ export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
 	catalogTagRemoval: true,
 	caseGroupBy: true,
 	caseTicketSystems: ['jira'],
+	remediationApp: true,
 };
 
 export interface SandboxTicket {

@@ -43,7 +43,7 @@ export interface StoreOptions {
 /** Options that add or remove routes, for BigID paths BigID's API guides (docs/bigid-api.md) do not confirm. */
 export type RouteOptions = Pick<
 	ResolvedSandboxOptions,
-	'scanProfileCrud' | 'dataSourceLookup' | 'caseWriteBacks' | 'catalogTagRemoval'
+	'scanProfileCrud' | 'dataSourceLookup' | 'caseWriteBacks' | 'catalogTagRemoval' | 'remediationApp'
 >;
 
 export type EntityHandler<Model> = (

@@ -4,6 +4,7 @@ import { auditLogApi } from './auditLog/routes';
 import { catalogApi } from './catalog/routes';
 import { dataSourcesApi } from './dataSources/routes';
 import { dsarApi } from './dsar/routes';
+import { remediationApi } from './remediation/routes';
 import { rolesApi } from './roles/routes';
 import { scanProfilesApi } from './scanProfiles/routes';
 import { scansApi } from './scans/routes';
@@ -28,4 +29,5 @@ export const ENTITIES: ReadonlyArray<SandboxEntity> = [
 	auditLogApi,
 	dsarApi,
 	tagsApi,
+	remediationApi,
 ];

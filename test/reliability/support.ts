@@ -16,6 +16,7 @@ const EVERY_ROUTE = buildApiRoutes({
 	dataSourceLookup: true,
 	caseWriteBacks: true,
 	catalogTagRemoval: true,
+	remediationApp: true,
 }).map((route) => `${route.method} ${route.pattern}`);
 
 /**

@@ -7,6 +7,7 @@ export type BigIdResource =
 	| 'dataSource'
 	| 'dspmCase'
 	| 'dsar'
+	| 'remediation'
 	| 'role'
 	| 'scan'
 	| 'scanProfile'

@@ -8,6 +8,7 @@ import * as dataSource from './dataSource/DataSource.resource';
 import * as dspmCase from './dspmCase/DspmCase.resource';
 import * as dsar from './dsar/Dsar.resource';
 import type { BigIdOperation, BigIdResource } from './node.type';
+import * as remediation from './remediation/Remediation.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
 import * as scanProfile from './scanProfile/ScanProfile.resource';
@@ -21,6 +22,7 @@ const operations = {
 	dataSource: dataSource.operations,
 	dspmCase: dspmCase.operations,
 	dsar: dsar.operations,
+	remediation: remediation.operations,
 	role: role.operations,
 	scan: scan.operations,
 	scanProfile: scanProfile.operations,

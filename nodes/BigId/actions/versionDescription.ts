@@ -5,6 +5,7 @@ import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
 import * as dspmCase from './dspmCase/DspmCase.resource';
 import * as dsar from './dsar/Dsar.resource';
+import * as remediation from './remediation/Remediation.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
 import * as scanProfile from './scanProfile/ScanProfile.resource';
@@ -24,6 +25,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Data Source', value: 'dataSource' },
 			{ name: 'DSAR', value: 'dsar' },
 			{ name: 'DSPM Case', value: 'dspmCase' },
+			{ name: 'Remediation', value: 'remediation' },
 			{ name: 'Role', value: 'role' },
 			{ name: 'Scan', value: 'scan' },
 			{ name: 'Scan Profile', value: 'scanProfile' },
@@ -37,6 +39,7 @@ export const properties: INodeProperties[] = [
 	...dataSource.description,
 	...dspmCase.description,
 	...dsar.description,
+	...remediation.description,
 	...role.description,
 	...scan.description,
 	...scanProfile.description,

@@ -2,6 +2,7 @@ import * as dataSourceListSearch from './dataSource.listSearch';
 import * as dataSourceLoadOptions from './dataSource.loadOptions';
 import * as dspmCaseListSearch from './dspmCase.listSearch';
 import * as dsarListSearch from './dsar.listSearch';
+import * as remediationLoadOptions from './remediation.loadOptions';
 import * as roleListSearch from './role.listSearch';
 import * as roleLoadOptions from './role.loadOptions';
 import * as scanProfileListSearch from './scanProfile.listSearch';
@@ -17,4 +18,8 @@ export const listSearch = {
 	...userListSearch,
 };
 
-export const loadOptions = { ...dataSourceLoadOptions, ...roleLoadOptions };
+export const loadOptions = {
+	...dataSourceLoadOptions,
+	...remediationLoadOptions,
+	...roleLoadOptions,
+};

@@ -26,6 +26,8 @@ export interface BigIdRequest {
 	path: string[];
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** Headers of this endpoint besides authentication, such as the `Accept-version` of BigID's app proxy. */
+	headers?: Record<string, string>;
 	/** Fixes that fit this operation better than the generic troubleshooting row, by HTTP status. */
 	hints?: Partial<Record<number, string>>;
 	/** Told each time BigID answers 429 and the request is about to be sent again. */
@@ -173,6 +175,7 @@ async function send(
 				url: `${connection.baseUrl}${path}`,
 				qs: request.qs,
 				body: request.body,
+				headers: request.headers,
 				json: request.responseFormat !== 'text',
 				...(request.responseFormat === 'text' ? { encoding: 'text' as const } : {}),
 				returnFullResponse: true,
