@@ -57,11 +57,10 @@ export function remediationAppOf(
 				"Enter the Remediation app's ID in BigID, from Administration > Applications Management.",
 		};
 	}
-	const acceptVersion =
-		settings.acceptVersion === undefined
-			? DEFAULT_REMEDIATION_ACCEPT_VERSION
-			: settings.acceptVersion;
-	if (blankAsUndefined(acceptVersion) === undefined) {
+	const acceptVersion = blankAsUndefined(
+		settings.acceptVersion ?? DEFAULT_REMEDIATION_ACCEPT_VERSION,
+	);
+	if (acceptVersion === undefined) {
 		return {
 			problem: 'Accept Version is empty',
 			description: `BigID's app proxy needs the Accept-version header: remove the option to send ${DEFAULT_REMEDIATION_ACCEPT_VERSION}, or enter the version your Remediation app takes.`,
@@ -69,7 +68,7 @@ export function remediationAppOf(
 	}
 	return {
 		appId,
-		acceptVersion: String(acceptVersion).trim(),
+		acceptVersion,
 		pathPrefix: remediationPathPrefixOf(
 			blankAsUndefined(settings.pathPrefix) ?? DEFAULT_REMEDIATION_PATH_PREFIX,
 		),
