@@ -7,7 +7,7 @@ import type { CatalogFilters, CatalogTagFilter } from '../../model/catalogObject
 import { catalogQueryOf, OPEN_ACCESS_QUERY } from '../../model/catalogObject';
 import { flagOf } from '../../model/object';
 import type { ObjectTag, TagPair, TagWriteOutcome } from '../../model/tag';
-import { findTagPair, isTagProblem } from '../../model/tag';
+import { findTagPair, isTagProblem, objectTagsOf, sameTag, splitByPresence } from '../../model/tag';
 import { requireText } from '../parameters';
 
 const manyValues = (
@@ -125,7 +125,7 @@ export function readCatalogQuery(this: IExecuteFunctions, itemIndex: number): st
 }
 
 /** The object a tag operation changes and the tags it names, as the item gives them. */
-export interface TaggingRequest {
+interface TaggingRequest {
 	source: string;
 	fullyQualifiedName: string;
 	wanted: ObjectTag[];
@@ -140,7 +140,7 @@ export function readFullyQualifiedName(this: IExecuteFunctions, itemIndex: numbe
 }
 
 /** Checked before any request: an object, and at least one tag, each with a name and a value. */
-export function readTaggingRequest(this: IExecuteFunctions, itemIndex: number): TaggingRequest {
+function readTaggingRequest(this: IExecuteFunctions, itemIndex: number): TaggingRequest {
 	const source = requireText.call(this, this.getNodeParameter('source', itemIndex), itemIndex, {
 		message: 'Data Source Name is empty',
 		description:
@@ -180,7 +180,7 @@ export function readTaggingRequest(this: IExecuteFunctions, itemIndex: number): 
  * the node never creates a tag. Each name is looked up once per node run; the whole list is read
  * only when BigID's search for a name does not answer it, to find it there or list the names.
  */
-export async function resolveTagPairs(
+async function resolveTagPairs(
 	this: IExecuteFunctions,
 	wanted: readonly ObjectTag[],
 	itemIndex: number,
@@ -231,7 +231,7 @@ export async function requireCatalogObject(
 export function requireApplied(
 	this: IExecuteFunctions,
 	outcome: TagWriteOutcome,
-	{ fullyQualifiedName }: TaggingRequest,
+	fullyQualifiedName: string,
 	itemIndex: number,
 ): void {
 	if (outcome.errors.length === 0) return;
@@ -244,4 +244,37 @@ export function requireApplied(
 				'BigID answered the write but reported this error for the object, so its tags are as they were. Check the Data Source Name and Fully Qualified Name: give them as Catalog Object > Search outputs them (source and fullPath).',
 		},
 	);
+}
+
+/** What Add Tags and Remove Tags know before their write, every check passed. */
+export interface PreparedTagging {
+	source: string;
+	fullyQualifiedName: string;
+	/** The object's tags now. */
+	tags: ObjectTag[];
+	/** The tags asked for (each once) that the object has, and those it lacks. */
+	present: ObjectTag[];
+	absent: ObjectTag[];
+	/** The pairs (with their IDs) of some of the tags asked for. */
+	pairsOf(wanted: readonly ObjectTag[]): TagPair[];
+}
+
+/**
+ * The item's object and tags, the tags' IDs and the object's tags now: a bad parameter, an
+ * unknown tag or value and an unknown object each fail the item here, before any write.
+ */
+export async function prepareTagging(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<PreparedTagging> {
+	const { source, fullyQualifiedName, wanted } = readTaggingRequest.call(this, itemIndex);
+	const pairs = await resolveTagPairs.call(this, wanted, itemIndex);
+	const tags = objectTagsOf(await requireCatalogObject.call(this, fullyQualifiedName, itemIndex));
+	return {
+		source,
+		fullyQualifiedName,
+		tags,
+		...splitByPresence(wanted, tags),
+		pairsOf: (some) => [...new Set(pairs)].filter((pair) => some.some((tag) => sameTag(tag, pair))),
+	};
 }

@@ -1,21 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { removeObjectTags } from '../../api/tags';
-import {
-	objectTagsOf,
-	sameTag,
-	splitByPresence,
-	tagsAfterRemoving,
-	tagsText,
-} from '../../model/tag';
+import { tagsAfterRemoving, tagsText } from '../../model/tag';
 import { showFor } from '../common.descriptions';
 import { objectTaggingProperties } from './catalogObject.descriptions';
-import {
-	readTaggingRequest,
-	requireApplied,
-	requireCatalogObject,
-	resolveTagPairs,
-} from './catalogObject.parameters';
+import { prepareTagging, requireApplied } from './catalogObject.parameters';
 
 export const description: INodeProperties[] = showFor(
 	'catalogObject',
@@ -28,11 +17,10 @@ export const description: INodeProperties[] = showFor(
  * unknown tag or object fails the item before any write.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const request = readTaggingRequest.call(this, itemIndex);
-	const { source, fullyQualifiedName, wanted } = request;
-	const pairs = await resolveTagPairs.call(this, wanted, itemIndex);
-	const tags = objectTagsOf(await requireCatalogObject.call(this, fullyQualifiedName, itemIndex));
-	const { present, absent } = splitByPresence(wanted, tags);
+	const { source, fullyQualifiedName, tags, present, absent, pairsOf } = await prepareTagging.call(
+		this,
+		itemIndex,
+	);
 	if (present.length === 0) {
 		return {
 			source,
@@ -43,13 +31,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			message: `The object has none of ${tagsText(absent)}: nothing was sent to BigID`,
 		};
 	}
-	const removed = [...new Set(pairs)].filter((pair) => present.some((tag) => sameTag(tag, pair)));
 	const outcome = await removeObjectTags.call(
 		this,
-		{ source, fullyQualifiedName, tags: removed },
+		{ source, fullyQualifiedName, tags: pairsOf(present) },
 		itemIndex,
 	);
-	requireApplied.call(this, outcome, request, itemIndex);
+	requireApplied.call(this, outcome, fullyQualifiedName, itemIndex);
 	return {
 		source,
 		fullyQualifiedName,
