@@ -1,4 +1,5 @@
 import type { SandboxEntity } from '../entity';
+import { accessIntelligenceApi } from './accessIntelligence/routes';
 import { casesApi } from './cases/routes';
 import { auditLogApi } from './auditLog/routes';
 import { catalogApi } from './catalog/routes';
@@ -30,4 +31,5 @@ export const ENTITIES: ReadonlyArray<SandboxEntity> = [
 	dsarApi,
 	tagsApi,
 	remediationApi,
+	accessIntelligenceApi,
 ];

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 /** The values of the node's Resource parameter. */
 export type BigIdResource =
+	| 'accessIntelligence'
 	| 'auditLog'
 	| 'catalogObject'
 	| 'dataSource'

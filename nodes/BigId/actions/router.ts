@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../api/errors';
+import * as accessIntelligence from './accessIntelligence/AccessIntelligence.resource';
 import * as auditLog from './auditLog/AuditLog.resource';
 import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
@@ -17,6 +18,7 @@ import * as user from './user/User.resource';
 
 /** Every operation of every resource: one without a description or an execute does not compile. */
 const operations = {
+	accessIntelligence: accessIntelligence.operations,
 	auditLog: auditLog.operations,
 	catalogObject: catalogObject.operations,
 	dataSource: dataSource.operations,

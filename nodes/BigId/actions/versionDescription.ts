@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as accessIntelligence from './accessIntelligence/AccessIntelligence.resource';
 import * as auditLog from './auditLog/AuditLog.resource';
 import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
@@ -20,6 +21,7 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Access Intelligence', value: 'accessIntelligence' },
 			{ name: 'Audit Log', value: 'auditLog' },
 			{ name: 'Catalog Object', value: 'catalogObject' },
 			{ name: 'Data Source', value: 'dataSource' },
@@ -34,6 +36,7 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'role',
 	},
+	...accessIntelligence.description,
 	...auditLog.description,
 	...catalogObject.description,
 	...dataSource.description,

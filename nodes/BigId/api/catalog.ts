@@ -10,7 +10,7 @@ import { listOf } from './list';
 
 const DATA_CATALOG = 'data-catalog';
 // A 400 on a search most likely means BigID did not take the query.
-const QUERY_FIX =
+export const QUERY_FIX =
 	'Check the Query: BigID takes its catalog query language, for example system = "crm-db" AND policy IN ("PCI"). Values go in double quotes.';
 
 function queryOf(query: string): IDataObject {

@@ -49,7 +49,8 @@ function cleaned(values: readonly string[] | undefined): string[] {
 	return [...new Set((values ?? []).map((value) => value.trim()).filter((value) => value !== ''))];
 }
 
-function anyOf(field: string, values: readonly string[] | undefined): string | undefined {
+/** `field = "value"`, or `field IN (...)` for several values; undefined for none. */
+export function anyOf(field: string, values: readonly string[] | undefined): string | undefined {
 	const wanted = cleaned(values);
 	if (wanted.length === 0) return undefined;
 	if (wanted.length === 1) return `${field} = ${quoteQueryValue(wanted[0])}`;

@@ -18,13 +18,17 @@ export interface ListPage {
 	totalCount?: number;
 }
 
+/** The list of an answer under `listKey`, or under the first of several keys that holds one. */
 export function listPageOf(
 	body: IDataObject,
-	listKey: string,
+	listKey: string | readonly string[],
 	totalCountKey = 'totalCount',
 ): ListPage | undefined {
 	const content = unwrapEnvelope(body);
-	const list = content[listKey] ?? body[listKey];
+	const list = [listKey]
+		.flat()
+		.map((key) => content[key] ?? body[key])
+		.find((candidate) => Array.isArray(candidate));
 	if (!Array.isArray(list)) return undefined;
 	const announced = content[totalCountKey] ?? body[totalCountKey];
 	const totalCount =

@@ -13,8 +13,11 @@ export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 10;
 
 export interface ListRequest extends Omit<BigIdRequest, 'method' | 'body'> {
-	/** Key of the array in the answer: `users`, `ds_connections`, `scanParents`... */
-	listKey: string;
+	/**
+	 * Key of the array in the answer: `users`, `ds_connections`, `scanParents`...; several keys
+	 * where BigID versions name the list differently (the first that holds an array is read).
+	 */
+	listKey: string | readonly string[];
 	pageSize?: number;
 	/** Stop after this many items; all of them when absent. */
 	limit?: number;
@@ -126,7 +129,7 @@ class Listing {
 	private clock = 0;
 	private readonly inFlight = new Set<Promise<unknown>>();
 
-	private readonly listKey: string;
+	private readonly listKey: string | readonly string[];
 	private readonly pageSize: number;
 	private readonly limit: number | undefined;
 	private readonly stopWhen: ListRequest['stopWhen'];
@@ -272,7 +275,7 @@ class Listing {
 		);
 		if (outcome.ended) {
 			if (outcome.reason === 'repeated page') {
-				throw this.apiError(`repeated page of ${this.listKey}`, {
+				throw this.apiError(`repeated page of ${this.listKeyText()}`, {
 					message: `BigID answered the same page of ${this.pathText()} again instead of the next one: ${this.items.length} of ${this.totalCount} read`,
 					description: [
 						`BigID, or a proxy or cache in front of it, ignores the ${this.offsetParameter} parameter. Run the node again; if it persists, make sure nothing between n8n and BigID caches API answers.`,
@@ -417,8 +420,8 @@ class Listing {
 					if (!page) {
 						return {
 							ok: false,
-							error: this.apiError(`missing ${this.listKey}`, {
-								message: `BigID answered without the "${this.listKey}" list that ${this.pathText()} should return`,
+							error: this.apiError(`missing ${this.listKeyText()}`, {
+								message: `BigID answered without the "${this.listKeyText()}" list that ${this.pathText()} should return`,
 								description:
 									'This BigID version may shape its answers differently. Check the Base URL and the API version of your deployment.',
 							}),
@@ -445,6 +448,10 @@ class Listing {
 
 	private pathText(): string {
 		return this.pageRequest.path.join('/');
+	}
+
+	private listKeyText(): string {
+		return [this.listKey].flat().join('" or "');
 	}
 
 	private apiError(
