@@ -68,6 +68,15 @@ export interface SandboxOptions {
 	 * part 2); without it every path of the app proxy answers 404.
 	 */
 	remediationApp?: boolean;
+	/**
+	 * How many status reads a DSAR request's search takes (Pending, InProgress, then Completed at
+	 * this read); it also ends once it has run for scanDurationMs.
+	 */
+	dsarStatusReads?: number;
+	/** How the report of a request not completed answers (unrecorded): 409, or 404 as an unknown request does. */
+	dsarReportNotReady?: 409 | 404;
+	/** Whether the unconfirmed `GET /sar/reports/:id/status` exists; without it the route answers 404. */
+	dsarReportStatus?: boolean;
 	/** Serve HTTPS with this key and certificate (PEM) instead of HTTP: the TLS cases. */
 	tls?: SandboxTls | false;
 }
@@ -110,6 +119,9 @@ export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
 	caseGroupBy: true,
 	caseTicketSystems: ['jira'],
 	remediationApp: true,
+	dsarStatusReads: 3,
+	dsarReportNotReady: 409,
+	dsarReportStatus: true,
 };
 
 export interface SandboxTicket {

@@ -5,6 +5,7 @@ import { auditLogApi } from './auditLog/routes';
 import { catalogApi } from './catalog/routes';
 import { dataSourcesApi } from './dataSources/routes';
 import { dsarApi } from './dsar/routes';
+import { policiesApi } from './policies/routes';
 import { remediationApi } from './remediation/routes';
 import { rolesApi } from './roles/routes';
 import { scanProfilesApi } from './scanProfiles/routes';
@@ -29,6 +30,7 @@ export const ENTITIES: ReadonlyArray<SandboxEntity> = [
 	catalogApi,
 	auditLogApi,
 	dsarApi,
+	policiesApi,
 	tagsApi,
 	remediationApi,
 	accessIntelligenceApi,

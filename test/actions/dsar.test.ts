@@ -81,9 +81,10 @@ describe('DSAR > Submit Request and Get Report Status (unconfirmed endpoints)', 
 					requestId: '={{ "dsar-0001" }}',
 				})
 			).items[0].json;
-		expect(await status()).toEqual({ requestId: 'dsar-0001', status: 'InProgress' });
+		expect(await status()).toEqual({ requestId: 'dsar-0001', status: 'Pending' });
 		sandbox.store.advanceClock(sandbox.options.scanDurationMs);
 		expect(await status()).toEqual({ requestId: 'dsar-0001', status: 'Completed' });
+		expect(sandbox.stats.byRoute['GET /api/v1/sar/reports/:requestId/status']).toBe(2);
 	});
 
 	it('refuses identity values without a name or a value before any request', async () => {

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** The values of the node's Resource parameter. */
 export type BigIdResource =
@@ -8,6 +13,7 @@ export type BigIdResource =
 	| 'dataSource'
 	| 'dspmCase'
 	| 'dsar'
+	| 'policy'
 	| 'remediation'
 	| 'role'
 	| 'scan'
@@ -15,8 +21,16 @@ export type BigIdResource =
 	| 'tag'
 	| 'user';
 
+/** The one output item of an operation that outputs a file (binary data) beside its JSON. */
+export class ItemWithBinary {
+	constructor(readonly item: INodeExecutionData) {}
+}
+
 /** One operation file: its parameters, and what it does for one input item. */
 export interface BigIdOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+	): Promise<IDataObject | IDataObject[] | ItemWithBinary>;
 }

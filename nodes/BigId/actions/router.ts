@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../api/errors';
@@ -9,6 +9,8 @@ import * as dataSource from './dataSource/DataSource.resource';
 import * as dspmCase from './dspmCase/DspmCase.resource';
 import * as dsar from './dsar/Dsar.resource';
 import type { BigIdOperation, BigIdResource } from './node.type';
+import { ItemWithBinary } from './node.type';
+import * as policy from './policy/Policy.resource';
 import * as remediation from './remediation/Remediation.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
@@ -24,6 +26,7 @@ const operations = {
 	dataSource: dataSource.operations,
 	dspmCase: dspmCase.operations,
 	dsar: dsar.operations,
+	policy: policy.operations,
 	remediation: remediation.operations,
 	role: role.operations,
 	scan: scan.operations,
@@ -74,9 +77,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const result: IDataObject | IDataObject[] = await execute.call(this, itemIndex);
+			const result = await execute.call(this, itemIndex);
+			const executionData =
+				result instanceof ItemWithBinary ? [result.item] : this.helpers.returnJsonArray(result);
 			returnData.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				...this.helpers.constructExecutionMetaData(executionData, {
 					itemData: { item: itemIndex },
 				}),
 			);

@@ -6,6 +6,7 @@ import * as catalogObject from './catalogObject/CatalogObject.resource';
 import * as dataSource from './dataSource/DataSource.resource';
 import * as dspmCase from './dspmCase/DspmCase.resource';
 import * as dsar from './dsar/Dsar.resource';
+import * as policy from './policy/Policy.resource';
 import * as remediation from './remediation/Remediation.resource';
 import * as role from './role/Role.resource';
 import * as scan from './scan/Scan.resource';
@@ -27,6 +28,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Data Source', value: 'dataSource' },
 			{ name: 'DSAR', value: 'dsar' },
 			{ name: 'DSPM Case', value: 'dspmCase' },
+			{ name: 'Policy', value: 'policy' },
 			{ name: 'Remediation', value: 'remediation' },
 			{ name: 'Role', value: 'role' },
 			{ name: 'Scan', value: 'scan' },
@@ -42,6 +44,7 @@ export const properties: INodeProperties[] = [
 	...dataSource.description,
 	...dspmCase.description,
 	...dsar.description,
+	...policy.description,
 	...remediation.description,
 	...role.description,
 	...scan.description,

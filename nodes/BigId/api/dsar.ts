@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { sarRecordsOf } from '../model/dsar';
 import { normalizeObject } from '../model/object';
 import type { BigIdContext } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
@@ -10,6 +11,9 @@ const SAR = 'sar';
 export const SUBMIT_REQUEST_ROUTE = routeText([SAR, 'reports'], 'POST');
 const PROFILE_NOT_FOUND_FIX =
 	'Make sure the profile ID is valid and fetched from DSAR > Get Profiles (GET /sar/profiles), or choose the profile from the list.';
+
+const REPORT_NOT_FOUND_FIX =
+	'Check the request ID: it is the requestId DSAR > Submit Request outputs. The report of a request submitted just now may not be ready yet: use DSAR > Submit and Wait, or wait and run again.';
 
 const SUBMIT_FIX =
 	'Check the profile and the identity values: each attribute name must be one DSAR > Get Attributes lists for the profile.';
@@ -77,7 +81,7 @@ export async function submitSarRequest(
 	return { ...content, requestId };
 }
 
-/** `GET /sar/reports/{requestId}/status`, unconfirmed like the submission. */
+/** `GET /sar/reports/{requestId}/status`, unconfirmed like the submission (`{requestId, status}`). */
 export async function getSarReportStatus(
 	this: BigIdContext,
 	requestId: string,
@@ -89,4 +93,30 @@ export async function getSarReportStatus(
 		itemIndex,
 	);
 	return { requestId, ...unwrapEnvelope(answer) };
+}
+
+export interface SarReport {
+	/** The report as BigID answered it, unwrapped. */
+	report: IDataObject;
+	/** Its records; undefined when the answer carries none (a report not ready yet). */
+	records: IDataObject[] | undefined;
+}
+
+/**
+ * `GET /sar/reports/{requestId}`: the report with its `records` [R], read whole (how BigID pages a
+ * report, if it does, is not recorded). How BigID answers for a report not ready yet is not
+ * recorded either: a 404, a 409, or the report with a status and no records.
+ */
+export async function getSarReport(
+	this: BigIdContext,
+	requestId: string,
+	itemIndex = 0,
+): Promise<SarReport> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{ path: [SAR, 'reports', requestId], hints: { 404: REPORT_NOT_FOUND_FIX } },
+		itemIndex,
+	);
+	const report = unwrapEnvelope(answer);
+	return { report: { requestId, ...report }, records: sarRecordsOf(report, answer) };
 }

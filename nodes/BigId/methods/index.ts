@@ -2,6 +2,7 @@ import * as dataSourceListSearch from './dataSource.listSearch';
 import * as dataSourceLoadOptions from './dataSource.loadOptions';
 import * as dspmCaseListSearch from './dspmCase.listSearch';
 import * as dsarListSearch from './dsar.listSearch';
+import * as policyListSearch from './policy.listSearch';
 import * as remediationLoadOptions from './remediation.loadOptions';
 import * as roleListSearch from './role.listSearch';
 import * as roleLoadOptions from './role.loadOptions';
@@ -13,6 +14,7 @@ export const listSearch = {
 	...dataSourceListSearch,
 	...dspmCaseListSearch,
 	...dsarListSearch,
+	...policyListSearch,
 	...roleListSearch,
 	...scanProfileListSearch,
 	...userListSearch,

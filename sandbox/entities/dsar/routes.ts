@@ -2,6 +2,7 @@ import { bodyObject } from '../../context';
 import { defineEntity, WRITE, type EntityHandler } from '../../entity';
 import { errorResponse, json, wrapped } from '../../envelopes';
 import { isObjectId } from '../../random';
+import { catalogApi } from '../catalog/routes';
 import { DsarModel } from './model';
 
 type Handler = EntityHandler<DsarModel>;
@@ -41,20 +42,52 @@ const submitRequest: Handler = (request, dsar) => {
 	return json(201, { requestId: submitted.requestId });
 };
 
-const getReportStatus: Handler = (request, dsar) => {
+const requestNotFound = (requestId: string) =>
+	errorResponse(404, `DSAR request ${requestId} was not found`);
+
+/** Unconfirmed like the submission; a version without it answers 404 (option dsarReportStatus). */
+const getReportStatus: Handler = (request, dsar, { options }) => {
+	if (!options.dsarReportStatus) return errorResponse(404, 'Not Found');
 	const { requestId } = request.params;
-	const status = dsar.statusOf(requestId);
-	return status
-		? json(200, { requestId, status })
-		: errorResponse(404, `DSAR request ${requestId} was not found`);
+	const found = dsar.find(requestId);
+	if (!found) return requestNotFound(requestId);
+	const status = dsar.readStatus(found, options.dsarStatusReads);
+	return json(200, {
+		requestId,
+		status,
+		...(status === 'Failed' ? { message: found.failure } : {}),
+	});
+};
+
+/**
+ * `{requestId, profileId, status, records}` [R] once the search completed. Before, or for a
+ * failed request, the unrecorded answer: 409 (option dsarReportNotReady), or a 404 as for an
+ * unknown request.
+ */
+const getReport: Handler = (request, dsar, { options }) => {
+	const { requestId } = request.params;
+	const found = dsar.find(requestId);
+	if (!found) return requestNotFound(requestId);
+	const status = dsar.statusOf(found, options.dsarStatusReads);
+	if (status !== 'Completed') {
+		return options.dsarReportNotReady === 409
+			? json(409, { error: `The report of DSAR request ${requestId} is not ready`, status })
+			: requestNotFound(requestId);
+	}
+	const records = found.records ?? [];
+	return json(
+		200,
+		wrapped({ requestId, profileId: found.profileId, status, totalCount: records.length, records }),
+	);
 };
 
 export const dsarApi = defineEntity({
-	createModel: (services) => new DsarModel(services),
+	createModel: (services) => new DsarModel(services, services.model(catalogApi)),
 	routes: (route) => [
 		route('GET', '/sar/profiles', listProfiles),
 		route('GET', '/sar/attributes', listAttributes),
 		route('POST', '/sar/reports', submitRequest, WRITE),
 		route('GET', '/sar/reports/:requestId/status', getReportStatus),
+		route('GET', '/sar/reports/:requestId', getReport),
 	],
 });

@@ -2,10 +2,19 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as getAttributes from './getAttributes.operation';
 import * as getProfiles from './getProfiles.operation';
+import * as getReport from './getReport.operation';
 import * as getReportStatus from './getReportStatus.operation';
+import * as submitAndWait from './submitAndWait.operation';
 import * as submitRequest from './submitRequest.operation';
 
-export const operations = { getAttributes, getProfiles, getReportStatus, submitRequest };
+export const operations = {
+	getAttributes,
+	getProfiles,
+	getReport,
+	getReportStatus,
+	submitAndWait,
+	submitRequest,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -29,11 +38,25 @@ export const description: INodeProperties[] = [
 				action: 'Get DSAR profiles',
 			},
 			{
+				name: 'Get Report',
+				value: 'getReport',
+				description:
+					'Get the report of a data subject access request: where BigID found what about the person',
+				action: 'Get a DSAR report',
+			},
+			{
 				name: 'Get Report Status',
 				value: 'getReportStatus',
 				description:
 					'Get the status of a submitted data subject access request (unconfirmed endpoint)',
 				action: 'Get the status of a DSAR report',
+			},
+			{
+				name: 'Submit and Wait',
+				value: 'submitAndWait',
+				description:
+					'Start a data subject access request, wait until its report is ready and output the report (unconfirmed endpoints)',
+				action: 'Submit a DSAR request and wait for its report',
 			},
 			{
 				name: 'Submit Request',
@@ -47,6 +70,8 @@ export const description: INodeProperties[] = [
 	},
 	...getAttributes.description,
 	...getProfiles.description,
+	...getReport.description,
 	...getReportStatus.description,
+	...submitAndWait.description,
 	...submitRequest.description,
 ];

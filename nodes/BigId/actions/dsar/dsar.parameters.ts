@@ -23,3 +23,20 @@ export function readProfileId(this: IExecuteFunctions, itemIndex: number): strin
 		},
 	);
 }
+
+export const requestIdProperty: INodeProperties = {
+	displayName: 'Request ID',
+	name: 'requestId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. dsar-20260525-0001',
+	description: 'The requestId DSAR > Submit Request output',
+};
+
+export function readRequestId(this: IExecuteFunctions, itemIndex: number): string {
+	return requireText.call(this, this.getNodeParameter('requestId', itemIndex), itemIndex, {
+		message: 'No DSAR request ID given',
+		description: 'Enter the requestId DSAR > Submit Request output.',
+	});
+}

@@ -6,7 +6,8 @@ import { submitSarRequest, SUBMIT_REQUEST_ROUTE } from '../../api/dsar';
 import { showFor } from '../common.descriptions';
 import { profileLocator, readProfileId } from './dsar.parameters';
 
-export const description: INodeProperties[] = showFor('dsar', 'submitRequest', [
+/** What identifies the person a request is for; Submit and Wait shows the same. */
+export const submitProperties: INodeProperties[] = [
 	{
 		displayName: `BigID does not document this endpoint (${SUBMIT_REQUEST_ROUTE}); versions without it answer that they do not offer it`,
 		name: 'unconfirmedNotice',
@@ -46,9 +47,15 @@ export const description: INodeProperties[] = showFor('dsar', 'submitRequest', [
 			},
 		],
 	},
-]);
+];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export const description: INodeProperties[] = showFor('dsar', 'submitRequest', submitProperties);
+
+/** The profile and identity values of the item, checked before any request. */
+export function readSubmission(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { profileId: string; userValues: SarUserValue[] } {
 	const profileId = readProfileId.call(this, itemIndex);
 	const given = this.getNodeParameter('userValues.value', itemIndex, []) as IDataObject[];
 	const userValues: SarUserValue[] = given
@@ -71,5 +78,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		);
 	}
+	return { profileId, userValues };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { profileId, userValues } = readSubmission.call(this, itemIndex);
 	return await submitSarRequest.call(this, profileId, userValues, itemIndex);
 }
