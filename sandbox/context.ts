@@ -41,6 +41,11 @@ export interface SandboxOptions {
 	scanProfileCrud?: boolean;
 	/** Whether GET /ds-connections/:idOrName exists; BigID's API guides (docs/bigid-api.md) only confirm the list. */
 	dataSourceLookup?: boolean;
+	/**
+	 * Whether testing a data source connection (`POST /ds-connection-test`, unconfirmed:
+	 * docs/bigid-api.md, part 2) exists; without it the route answers 404.
+	 */
+	dataSourceConnectionTest?: boolean;
 	/** Seeds the data and the fault sequence. */
 	seed?: number;
 	/** DSPM cases seeded as history; finished scans open more. */
@@ -109,6 +114,7 @@ export const DEFAULT_OPTIONS: ResolvedSandboxOptions = {
 	jsonAsHtml: false,
 	scanProfileCrud: true,
 	dataSourceLookup: true,
+	dataSourceConnectionTest: true,
 	seed: 1,
 	tls: false,
 	cases: 20,

@@ -43,7 +43,12 @@ export interface StoreOptions {
 /** Options that add or remove routes, for BigID paths BigID's API guides (docs/bigid-api.md) do not confirm. */
 export type RouteOptions = Pick<
 	ResolvedSandboxOptions,
-	'scanProfileCrud' | 'dataSourceLookup' | 'caseWriteBacks' | 'catalogTagRemoval' | 'remediationApp'
+	| 'scanProfileCrud'
+	| 'dataSourceLookup'
+	| 'dataSourceConnectionTest'
+	| 'caseWriteBacks'
+	| 'catalogTagRemoval'
+	| 'remediationApp'
 >;
 
 export type EntityHandler<Model> = (

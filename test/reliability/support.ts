@@ -14,6 +14,7 @@ import { everythingVisible, startSandboxSession } from '../harness/sandbox';
 const EVERY_ROUTE = buildApiRoutes({
 	scanProfileCrud: true,
 	dataSourceLookup: true,
+	dataSourceConnectionTest: true,
 	caseWriteBacks: true,
 	catalogTagRemoval: true,
 	remediationApp: true,

@@ -133,3 +133,28 @@ export function readOptionalDate(
 	}
 	return time;
 }
+
+/** A JSON object parameter (an object, or its JSON text); {} when empty. */
+export function readJsonObject(
+	this: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	whenNotObject: { message: string; description: string },
+): IDataObject {
+	if (value === undefined || value === null || value === '') return {};
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			parsed = undefined;
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new NodeOperationError(this.getNode(), whenNotObject.message, {
+			itemIndex,
+			description: whenNotObject.description,
+		});
+	}
+	return parsed as IDataObject;
+}

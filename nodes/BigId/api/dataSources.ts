@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { DataSourceLocator } from '../model/dataSource';
+import { dataSourceMatches } from '../model/dataSource';
 import { normalizeObject } from '../model/object';
 import type { BigIdContext, ListResult } from '../transport';
 import { bigIdApiRequest, unwrapEnvelope } from '../transport';
@@ -9,6 +11,8 @@ import { oncePerRun } from './runCache';
 import { ifOffered } from './unconfirmed';
 
 const DS_CONNECTIONS = 'ds-connections';
+/** The writes spell it with an underscore (docs/bigid-api.md, "Data sources from a CMDB"). */
+const DS_CONNECTION_WRITES = 'ds_connections';
 
 export const FIND_DATA_SOURCE_IDS = `Use Data Source > Get Many (GET /${DS_CONNECTIONS}) to find the _id of each data source, or choose them from the list.`;
 
@@ -119,4 +123,122 @@ export async function getLastDataSourceScan(
 		itemIndex,
 	);
 	return scanOf(answer);
+}
+
+/**
+ * One data source by ID or exact name, or undefined when BigID has none: the undocumented direct
+ * read where this BigID version answers it with that source, the confirmed list otherwise.
+ */
+export async function findDataSource(
+	this: BigIdContext,
+	wanted: DataSourceLocator,
+	itemIndex = 0,
+): Promise<IDataObject | undefined> {
+	const direct = await getDataSourceIfOffered.call(this, wanted.value, itemIndex);
+	if (direct && dataSourceMatches(direct, wanted)) return direct;
+	const { items } = await listDataSources.call(this, {}, itemIndex);
+	return items.find((source) => dataSourceMatches(source, wanted));
+}
+
+/** What a data source write answers: the source under `ds_connection`, wrapped or bare, or little more than its ID. */
+function writtenDataSourceOf(sent: IDataObject, answer: IDataObject): IDataObject {
+	const stored = dataSourceOf(answer);
+	return stored && stored.name !== undefined ? stored : normalizeObject({ ...sent, ...stored });
+}
+
+/** Secrets a data source body may carry (a password among the connector fields): kept out of errors. */
+function secretsOf(source: IDataObject): string[] {
+	return typeof source.password === 'string' && source.password !== '' ? [source.password] : [];
+}
+
+/** `POST /ds_connections` `{ds_connection}`: the created data source. Never sent twice (a POST). */
+export async function createDataSource(
+	this: BigIdContext,
+	source: IDataObject,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{
+			method: 'POST',
+			path: [DS_CONNECTION_WRITES],
+			body: { ds_connection: source },
+			hints: {
+				400: "Check the fields: a data source needs a name (letters, digits, spaces, _ - ( ) :), a connector type installed in BigID, and the fields that type's template requires (GET /ds-connections-types/template/{type} lists them).",
+				409: 'A data source with this name already exists in BigID: use Data Source > Update to change it, or choose another name.',
+			},
+			extraSecrets: secretsOf(source),
+		},
+		itemIndex,
+	);
+	return writtenDataSourceOf(source, answer);
+}
+
+/**
+ * `PUT /ds_connections/{name}` `{ds_connection, isNewPassword: false}` of the whole data source:
+ * BigID keeps the stored password, which it never answers in clear, instead of the one sent back.
+ */
+export async function replaceDataSource(
+	this: BigIdContext,
+	name: string,
+	source: IDataObject,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{
+			method: 'PUT',
+			path: [DS_CONNECTION_WRITES, name],
+			body: { ds_connection: source, isNewPassword: false },
+			hints: {
+				400: "Check the changed fields against the template of the data source's type (GET /ds-connections-types/template/{type}).",
+				404: DATA_SOURCE_NAME_FIX,
+			},
+			extraSecrets: secretsOf(source),
+		},
+		itemIndex,
+	);
+	return writtenDataSourceOf(source, answer);
+}
+
+/** `DELETE /ds_connections/{name}`: BigID's answer, unwrapped. */
+export async function deleteDataSource(
+	this: BigIdContext,
+	name: string,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{
+			method: 'DELETE',
+			path: [DS_CONNECTION_WRITES, name],
+			hints: { 404: DATA_SOURCE_NAME_FIX },
+		},
+		itemIndex,
+	);
+	return unwrapEnvelope(answer);
+}
+
+/**
+ * `POST /ds-connection-test` `{ds_connection, isNewPassword: false}` (the body of BigID's add data
+ * source tutorial, the stored password kept): unconfirmed, and its answer's shape undocumented, so
+ * BigID's answer is returned unwrapped for the model to read.
+ */
+export async function testDataSourceConnection(
+	this: BigIdContext,
+	source: IDataObject,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const answer = await bigIdApiRequest.call(
+		this,
+		{
+			method: 'POST',
+			path: ['ds-connection-test'],
+			body: { ds_connection: source, isNewPassword: false },
+			notOffered: { what: 'testing data source connections' },
+			extraSecrets: secretsOf(source),
+		},
+		itemIndex,
+	);
+	return unwrapEnvelope(answer);
 }

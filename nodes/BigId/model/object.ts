@@ -25,6 +25,14 @@ export function copyOf(object: IDataObject, leaveOut: readonly string[] = []): I
 	return copy;
 }
 
+/** Fields the server owns: never sent back in an update. */
+const SERVER_FIELDS = ['_id', 'id', 'createdAt', 'updatedAt', 'created_at', 'updated_at'];
+
+/** The object as a PUT sends it back: BigID may replace the whole object with the body. */
+export function writableFields(object: IDataObject): IDataObject {
+	return copyOf(object, SERVER_FIELDS);
+}
+
 /** `normalizeObject` for an object the caller has just built and may change in place. */
 export function fillAliases(object: IDataObject): IDataObject {
 	if (object.id === undefined && object._id !== undefined) object.id = object._id;

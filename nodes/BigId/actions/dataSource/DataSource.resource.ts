@@ -1,11 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as create from './create.operation';
+import * as deleteDataSource from './delete.operation';
 import * as get from './get.operation';
 import * as getLastScan from './getLastScan.operation';
 import * as getMany from './getMany.operation';
 import * as scan from './scan.operation';
+import * as testConnection from './testConnection.operation';
+import * as update from './update.operation';
 
-export const operations = { get, getLastScan, getMany, scan };
+export const operations = {
+	create,
+	delete: deleteDataSource,
+	get,
+	getLastScan,
+	getMany,
+	scan,
+	testConnection,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -15,6 +28,19 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['dataSource'] } },
 		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description:
+					'Create a data source from the fields a CMDB item has: name, type, host or URL, credential ID, enabled',
+				action: 'Create a data source',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a data source for good; needs an explicit confirmation',
+				action: 'Delete a data source',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -42,11 +68,28 @@ export const description: INodeProperties[] = [
 					'Start a scan of one data source and return its scan ID and state, ready for Scan > Wait for Completion',
 				action: 'Scan a data source',
 			},
+			{
+				name: 'Test Connection',
+				value: 'testConnection',
+				description:
+					'Test whether BigID can connect to a data source; a failed connection is output with connectionOk false',
+				action: 'Test the connection of a data source',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change some fields of a data source without losing the others',
+				action: 'Update a data source',
+			},
 		],
 		default: 'getMany',
 	},
+	...create.description,
+	...deleteDataSource.description,
 	...get.description,
 	...getLastScan.description,
 	...getMany.description,
 	...scan.description,
+	...testConnection.description,
+	...update.description,
 ];

@@ -5,7 +5,7 @@ import { FIND_DATA_SOURCE_IDS, listDataSourcesOnce } from '../../api/dataSources
 import { getScanProfile } from '../../api/scanProfiles';
 import { dataSourceIdsOf } from '../../model/dataSource';
 import { CRON_FORMAT_HINT, cronExpressionProblem, timeZoneProblem } from '../../model/schedule';
-import { requireObjectId, requireText } from '../parameters';
+import { readJsonObject, requireObjectId, requireText } from '../parameters';
 
 export interface ScanProfileLocator {
 	mode: string;
@@ -137,21 +137,9 @@ export function readExtraFields(
 	value: unknown,
 	itemIndex: number,
 ): IDataObject {
-	if (value === undefined || value === null || value === '') return {};
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			parsed = undefined;
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new NodeOperationError(this.getNode(), 'Other Fields must be a JSON object', {
-			itemIndex,
-			description:
-				'Enter the extra scan profile fields as a JSON object, for example {"owners": ["alice"]}.',
-		});
-	}
-	return parsed as IDataObject;
+	return readJsonObject.call(this, value, itemIndex, {
+		message: 'Other Fields must be a JSON object',
+		description:
+			'Enter the extra scan profile fields as a JSON object, for example {"owners": ["alice"]}.',
+	});
 }
