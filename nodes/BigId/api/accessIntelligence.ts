@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { aciGroupOf, aciObjectOf, aciPermissionOf, aciUserOf } from '../model/accessIntelligence';
 import type { BigIdContext, ListResult } from '../transport';
 import { QUERY_FIX } from './catalog';
@@ -15,46 +17,58 @@ const ACI = 'aci';
 const ACI_MISSING =
 	"Access Intelligence may not be enabled on this BigID: it is a separate BigID module. Check that Access Intelligence shows in the BigID UI and that the credential's user may open it.";
 
-/**
- * `GET /aci/users?skip&limit&requireTotalCount&sort`: one user per account in a data source,
- * `{data: {users: [{_id, dataSource, name, email, displayName, sharedObjectsCount, lastLogin,
- * status, groups}], totalCount}}`. No filter parameter of it is public: the caller filters.
- */
-export async function listAciUsers(
-	this: BigIdContext,
+/** What distinguishes one list below `/aci`; BigID's versions put it under its name, `data` or none. */
+interface AciList {
+	path: string[];
+	listName: string;
+	qs?: IDataObject;
+	hints?: ListOptions['hints'];
+}
+
+async function listAci(
+	context: BigIdContext,
+	{ path, listName, qs, hints }: AciList,
 	options: ListOptions,
-	itemIndex = 0,
+	outputOf: (item: IDataObject) => IDataObject,
+	itemIndex: number,
 ): Promise<ListResult> {
 	return await listOf.call(
-		this,
+		context,
 		{
 			...options,
-			path: [ACI, 'users'],
-			listKey: ['users', 'data', 'items'],
-			hints: { 404: ACI_MISSING, ...options.hints },
+			path: [ACI, ...path],
+			qs: { ...options.qs, ...qs },
+			listKey: [listName, 'data', 'items'],
+			hints: { 404: ACI_MISSING, ...hints, ...options.hints },
 		},
-		aciUserOf,
+		outputOf,
 		itemIndex,
 	);
 }
 
-/** `GET /aci/groups/`: the data sources' groups, `{data: {groups: [...], totalCount}}`, paged as the users. */
-export async function listAciGroups(
+/** The two people lists of access intelligence, each with the shape its items leave the node in. */
+export type AciDirectory = 'users' | 'groups';
+
+const OUTPUT_OF: Record<AciDirectory, (item: IDataObject) => IDataObject> = {
+	users: aciUserOf,
+	groups: aciGroupOf,
+};
+
+/**
+ * `GET /aci/users?skip&limit&requireTotalCount&sort`: one user per account in a data source,
+ * `{data: {users: [{_id, dataSource, name, email, displayName, sharedObjectsCount, lastLogin,
+ * status, groups}], totalCount}}`; `GET /aci/groups/`: the data sources' groups, paged the same,
+ * `{data: {groups: [...], totalCount}}`. No filter parameter of either is public: the caller
+ * filters.
+ */
+export async function listAciDirectory(
 	this: BigIdContext,
+	directory: AciDirectory,
 	options: ListOptions,
 	itemIndex = 0,
 ): Promise<ListResult> {
-	return await listOf.call(
-		this,
-		{
-			...options,
-			path: [ACI, 'groups'],
-			listKey: ['groups', 'data', 'items'],
-			hints: { 404: ACI_MISSING, ...options.hints },
-		},
-		aciGroupOf,
-		itemIndex,
-	);
+	const list = { path: [directory], listName: directory };
+	return await listAci(this, list, options, OUTPUT_OF[directory], itemIndex);
 }
 
 /**
@@ -69,18 +83,13 @@ export async function listAciObjects(
 	options: Omit<ListOptions, 'qs' | 'hints'>,
 	itemIndex = 0,
 ): Promise<ListResult> {
-	return await listOf.call(
-		this,
-		{
-			...options,
-			path: [ACI, 'data-manager'],
-			qs: { app_id: 'acl', ...(query === '' ? {} : { filter: query }) },
-			listKey: ['data', 'objects', 'items'],
-			hints: { 400: QUERY_FIX, 404: ACI_MISSING },
-		},
-		aciObjectOf,
-		itemIndex,
-	);
+	const list = {
+		path: ['data-manager'],
+		listName: 'objects',
+		qs: { app_id: 'acl', ...(query === '' ? {} : { filter: query }) },
+		hints: { 400: QUERY_FIX },
+	};
+	return await listAci(this, list, options, aciObjectOf, itemIndex);
 }
 
 /**
@@ -95,19 +104,15 @@ export async function listAciPermissions(
 	options: Omit<ListOptions, 'qs' | 'hints'>,
 	itemIndex = 0,
 ): Promise<ListResult> {
-	return await listOf.call(
-		this,
-		{
-			...options,
-			path: [ACI, 'data-manager', fullyQualifiedName, 'permissions'],
-			qs: { app_id: 'acl' },
-			listKey: ['permissions', 'data', 'items'],
-			hints: {
-				400: 'Check the Object Path: it is the fullyQualifiedName of an object that Access Intelligence > Get Many Objects lists, as written there.',
-				404: `BigID knows no object at this path: take it from Access Intelligence > Get Many Objects (fullPath). ${ACI_MISSING}`,
-			},
+	const list = {
+		path: ['data-manager', fullyQualifiedName, 'permissions'],
+		listName: 'permissions',
+		qs: { app_id: 'acl' },
+		hints: {
+			400: 'Check the Object Path: it is the fullyQualifiedName of an object that Access Intelligence > Get Many Objects lists, as written there.',
+			404: `BigID knows no object at this path: take it from Access Intelligence > Get Many Objects (fullPath). ${ACI_MISSING}`,
 		},
-		(permission) => aciPermissionOf(permission, fullyQualifiedName),
-		itemIndex,
-	);
+	};
+	const outputOf = (permission: IDataObject) => aciPermissionOf(permission, fullyQualifiedName);
+	return await listAci(this, list, options, outputOf, itemIndex);
 }

@@ -1,20 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { AciDirectory } from '../../api/accessIntelligence';
+import { listAciDirectory } from '../../api/accessIntelligence';
 import type { ListOptions } from '../../api/list';
+import { aciGroupOf, aciUserOf } from '../../model/accessIntelligence';
 import type { ObjectFields } from '../../model/fields';
 import { idOf, sameText } from '../../model/object';
 import type { ListResult } from '../../transport';
-import { sortOption } from '../list.descriptions';
+import { showFor } from '../common.descriptions';
+import { getManyProperties, sortOption } from '../list.descriptions';
 import { readOutputChoice, shapeOutputs } from '../output';
 import { readConcurrency, readLimit, readPageSize } from '../parameters';
 
-export const aciSortOption = sortOption(
+const aciSortOption = sortOption(
 	'e.g. [{"field":"sharedObjectsCount","order":"desc"}]',
 	'How BigID sorts the list: a JSON array of {field, order}, or one field name to sort by in ascending order',
 );
 
-export const dataSourceFilter: INodeProperties = {
+const dataSourceFilter: INodeProperties = {
 	displayName: 'Data Source',
 	name: 'dataSource',
 	type: 'string',
@@ -86,14 +90,38 @@ type Filter = (output: IDataObject, wanted: string) => boolean;
 export const isOfDataSource: Filter = (output, wanted) => sameText(output.dataSource, wanted);
 
 /**
+ * Get Many Users or Groups: Return All, Limit, Simplify, Sort, and the Filters the node applies
+ * to each page it reads (Data Source and the list's own `filter`).
+ */
+export function directoryDescription(
+	operation: string,
+	directory: AciDirectory,
+	objectFields: ObjectFields,
+	filter: INodeProperties,
+): INodeProperties[] {
+	const what = directory === 'users' ? 'accounts' : 'groups';
+	return showFor('accessIntelligence', operation, [
+		...getManyProperties([aciSortOption], objectFields),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			description: `BigID's access intelligence ${directory} list has no public filter parameter, so the node applies these to each page it reads. Limit counts the ${what} that match.`,
+			options: [dataSourceFilter, filter],
+		},
+	]);
+}
+
+/**
  * A user or group list with its Sort and the Filters the node applies (`filters`: each filter's
  * test of an output against the value given, by AND), shaped by Simplify or the tool's Output.
  */
-export async function getManyFiltered(
+export async function getManyOfDirectory(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	list: (options: ListOptions) => Promise<ListResult>,
-	outputOf: (item: IDataObject) => IDataObject,
+	directory: AciDirectory,
 	objectFields: ObjectFields,
 	filters: Record<string, Filter>,
 ): Promise<IDataObject[]> {
@@ -110,8 +138,8 @@ export async function getManyFiltered(
 	const items = await listMatching.call(
 		this,
 		itemIndex,
-		list,
-		outputOf,
+		async (options) => await listAciDirectory.call(this, directory, options, itemIndex),
+		directory === 'users' ? aciUserOf : aciGroupOf,
 		matches,
 		sort === undefined ? {} : { sort },
 	);
