@@ -221,8 +221,8 @@ export async function deleteDataSource(
 
 /**
  * `POST /ds-connection-test` `{ds_connection, isNewPassword: false}` (the body of BigID's add data
- * source tutorial, the stored password kept): unconfirmed, and its answer's shape undocumented, so
- * BigID's answer is returned unwrapped for the model to read.
+ * source tutorial, the stored password kept). Its answer is undocumented (docs/bigid-api.md), so
+ * it is returned unwrapped for the model to read, and a version without it says so.
  */
 export async function testDataSourceConnection(
 	this: BigIdContext,
