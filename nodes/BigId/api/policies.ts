@@ -1,18 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../model/object';
 import { hasPolicyName, policyOutputOf } from '../model/policy';
 import type { BigIdContext } from '../transport';
-import { bigIdApiRequest, unwrapEnvelope } from '../transport';
+import { bigIdApiRequest, listPageOf } from '../transport';
 
-/** Where a version puts the list: bare (the transport gives it as `items`), or under `data`. */
+/** Where a version puts the list: bare (the transport gives it as `items`), or under a key. */
 function policiesIn(answer: IDataObject): IDataObject[] {
-	const content = unwrapEnvelope(answer);
-	const list = [answer.items, answer.data, content.complianceRules, content.policies].find(
-		Array.isArray,
-	);
-	return ((list ?? []) as unknown[])
-		.filter((item): item is IDataObject => typeof item === 'object' && item !== null)
-		.map(policyOutputOf);
+	const page = listPageOf(answer, ['items', 'data', 'complianceRules', 'policies']);
+	return ((page?.items ?? []) as unknown[]).filter(isRecord).map(policyOutputOf);
 }
 
 /**

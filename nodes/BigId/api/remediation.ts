@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { filledText } from '../model/object';
 import type { RemediationAction, RemediationTarget } from '../model/remediation';
 import { remediationActionsOf, remediationExecutionOf } from '../model/remediation';
 import type { BigIdContext, BigIdRequest } from '../transport';
@@ -42,14 +43,11 @@ export interface RemediationAppSettings {
 
 export type RemediationAppProblem = { problem: string; description: string };
 
-const blankAsUndefined = (value: unknown) =>
-	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-
 /** The app the node's parameters name, or what is wrong with them; nothing is sent either way. */
 export function remediationAppOf(
 	settings: RemediationAppSettings,
 ): RemediationApp | RemediationAppProblem {
-	const appId = blankAsUndefined(settings.appId);
+	const appId = filledText(settings.appId);
 	if (appId === undefined) {
 		return {
 			problem: 'App ID is empty',
@@ -57,9 +55,7 @@ export function remediationAppOf(
 				"Enter the Remediation app's ID in BigID, from Administration > Applications Management.",
 		};
 	}
-	const acceptVersion = blankAsUndefined(
-		settings.acceptVersion ?? DEFAULT_REMEDIATION_ACCEPT_VERSION,
-	);
+	const acceptVersion = filledText(settings.acceptVersion ?? DEFAULT_REMEDIATION_ACCEPT_VERSION);
 	if (acceptVersion === undefined) {
 		return {
 			problem: 'Accept Version is empty',
@@ -70,7 +66,7 @@ export function remediationAppOf(
 		appId,
 		acceptVersion,
 		pathPrefix: remediationPathPrefixOf(
-			blankAsUndefined(settings.pathPrefix) ?? DEFAULT_REMEDIATION_PATH_PREFIX,
+			filledText(settings.pathPrefix) ?? DEFAULT_REMEDIATION_PATH_PREFIX,
 		),
 	};
 }

@@ -28,7 +28,7 @@ export async function listTagPairs(
 		itemIndex,
 	);
 	// `items`: a bare list, as the transport hands it.
-	const page = listPageOf(answer, 'data') ?? listPageOf(answer, 'items');
+	const page = listPageOf(answer, ['data', 'items']);
 	return (page?.items ?? []).map(tagPairOf).filter((pair): pair is TagPair => pair !== undefined);
 }
 

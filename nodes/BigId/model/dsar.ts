@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { comparisonKey, copyOf } from './object';
+import { comparisonKey, copyOf, filledText, isRecord } from './object';
 
 /** Where a DSAR request stands: its report is ready, it failed, or BigID is still searching. */
 export type SarState = 'completed' | 'failed' | 'pending';
@@ -35,21 +35,18 @@ function sarStateOf(status: string): SarState {
 	return 'pending';
 }
 
-function textOf(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 /** The status of a DSAR request from a status answer or a report, whichever field carries it. */
 export function sarStatusOf(answer: IDataObject): SarStatus | undefined {
-	const status = textOf(answer.status) ?? textOf(answer.state) ?? textOf(answer.requestStatus);
+	const status =
+		filledText(answer.status) ?? filledText(answer.state) ?? filledText(answer.requestStatus);
 	if (status === undefined) return undefined;
 	const state = sarStateOf(status);
 	const message =
 		state === 'failed'
-			? (textOf(answer.message) ??
-				textOf(answer.error) ??
-				textOf(answer.errorMessage) ??
-				textOf(answer.reason))
+			? (filledText(answer.message) ??
+				filledText(answer.error) ??
+				filledText(answer.errorMessage) ??
+				filledText(answer.reason))
 			: undefined;
 	return { status, state, ...(message === undefined ? {} : { message }) };
 }
@@ -58,9 +55,7 @@ export function sarStatusOf(answer: IDataObject): SarStatus | undefined {
 export function sarRecordsOf(report: IDataObject, answer: IDataObject): IDataObject[] | undefined {
 	const records = report.records ?? answer.records ?? answer.data;
 	if (!Array.isArray(records)) return undefined;
-	return records
-		.filter((record): record is IDataObject => typeof record === 'object' && record !== null)
-		.map((record) => copyOf(record));
+	return records.filter(isRecord).map((record) => copyOf(record));
 }
 
 function csvCell(value: unknown): string {

@@ -46,6 +46,16 @@ export function fillAliases(object: IDataObject): IDataObject {
 	return object;
 }
 
+/** A JSON object, not null and not a list: what an entry of a BigID list must be to be read. */
+export function isRecord(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Text that says something, trimmed; undefined for blank text and for anything not a string. */
+export function filledText(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
 /** Names, emails and origins as BigID compares them for people: jdoe@Example.com is jdoe@example.com. */
 export function sameText(value: unknown, wanted: string): boolean {
 	return typeof value === 'string' && value.trim().toLowerCase() === wanted.trim().toLowerCase();

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { flagOf, isRecord, sameText } from './object';
+
 /**
  * BigID's Remediation app: the actions it offers (revoke open access, move, tombstone...), what
  * each needs, and what became of an execution. Its answers are known from BigID's agent tools
@@ -33,16 +35,6 @@ const first = (...values: unknown[]) =>
 
 const textOf = (value: unknown): string | null =>
 	typeof value === 'string' || typeof value === 'number' ? String(value) : null;
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const flagOf = (value: unknown): boolean | undefined =>
-	value === true || value === 'true'
-		? true
-		: value === false || value === 'false'
-			? false
-			: undefined;
 
 const textsOf = (value: unknown): string[] =>
 	Array.isArray(value) ? value.map(textOf).filter((text): text is string => text !== null) : [];
@@ -102,9 +94,6 @@ export function remediationActionsOf(content: IDataObject): RemediationAction[] 
 		.filter((action): action is RemediationAction => action !== undefined);
 }
 
-const sameName = (left: string, right: string) =>
-	left.trim().toLowerCase() === right.trim().toLowerCase();
-
 /** The action a user named by its name or its display name, ignoring case. */
 export function findRemediationAction(
 	actions: readonly RemediationAction[],
@@ -112,7 +101,7 @@ export function findRemediationAction(
 ): RemediationAction | undefined {
 	return (
 		actions.find((action) => action.name === wanted.trim()) ??
-		actions.find((action) => sameName(action.name, wanted) || sameName(action.displayName, wanted))
+		actions.find((action) => sameText(action.name, wanted) || sameText(action.displayName, wanted))
 	);
 }
 

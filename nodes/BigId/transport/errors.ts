@@ -161,6 +161,14 @@ const MISSING_OBJECT = /\bunable to locate\b/i;
 const mayHaveBeenCarriedOut = (method: string) =>
 	` The ${method} may have been carried out before the error: check in BigID before you retry.`;
 
+/** What `mayHaveBeenCarriedOut` and a write's lost connection say, for callers adding their own advice. */
+const MAY_HAVE_HAPPENED = /may have (happened|been carried out)/;
+
+/** Whether the error says its write may have reached BigID although its answer was lost. */
+export function saysMayHaveHappened(error: NodeApiError): boolean {
+	return MAY_HAVE_HAPPENED.test(`${error.message} ${error.description ?? ''}`);
+}
+
 export function toNodeApiError(failure: RequestFailure, context: ErrorContext): NodeApiError {
 	const { node, itemIndex, baseUrl, method, path, hints, notOffered } = context;
 	const status = failure.status ?? 0;

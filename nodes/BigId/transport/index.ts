@@ -1,6 +1,6 @@
 export { parseBaseUrl } from '../../../credentials/common/bigId/baseUrl';
 export { unwrapEnvelope, listPageOf } from './envelope';
-export { EndpointNotOfferedError } from './errors';
+export { EndpointNotOfferedError, saysMayHaveHappened } from './errors';
 export {
 	bigIdApiRequestAllItems,
 	DEFAULT_CONCURRENCY,

@@ -9,6 +9,7 @@ import {
 	findRemediationAction,
 	remediationTargetOf,
 } from '../../model/remediation';
+import { saysMayHaveHappened } from '../../transport';
 import { showFor } from '../common.descriptions';
 import { requireText } from '../parameters';
 import { remediationAppProperties } from './remediation.descriptions';
@@ -210,15 +211,9 @@ function actionParamsOf(
 	return [...given].map(([paramName, paramValue]) => ({ paramName, paramValue }));
 }
 
-/** How the transport says a write's answer was lost after it may have reached BigID. */
-const MAY_HAVE_HAPPENED = /may have (happened|been carried out)/;
-
 /** A lost answer points at where to see whether the action ran, so nobody runs it twice. */
 function withExecutionAdvice(error: unknown): unknown {
-	if (
-		error instanceof NodeApiError &&
-		MAY_HAVE_HAPPENED.test(`${error.message} ${error.description ?? ''}`)
-	) {
+	if (error instanceof NodeApiError && saysMayHaveHappened(error)) {
 		error.description =
 			`${error.description ?? ''} The action may have happened: check Remediation > Get Execution or the Remediation app's audit trail in BigID before running it again.`.trim();
 	}

@@ -5,6 +5,7 @@ import {
 	DEFAULT_REMEDIATION_PATH_PREFIX,
 } from '../../api/remediation';
 import { showFor } from '../common.descriptions';
+import { optionsCollection } from '../list.descriptions';
 
 /** What every Remediation operation is told about the app: its ID, and how to reach it. */
 export function remediationAppProperties(
@@ -29,33 +30,26 @@ export function remediationAppProperties(
 			description:
 				"The Remediation app's ID in BigID, from Administration > Applications Management",
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				...extraOptions,
-				{
-					displayName: 'Accept Version',
-					name: 'acceptVersion',
-					type: 'string' as const,
-					default: DEFAULT_REMEDIATION_ACCEPT_VERSION,
-					placeholder: 'e.g. v1',
-					description:
-						"The Accept-version header BigID's app proxy passes to the app: BigID's agent tools send 2.0, older apps take v1",
-				},
-				{
-					displayName: 'Path Prefix',
-					name: 'pathPrefix',
-					type: 'string' as const,
-					default: DEFAULT_REMEDIATION_PATH_PREFIX,
-					placeholder: 'e.g. proxy/tpa/api',
-					description:
-						"Where BigID's app proxy serves its apps, below /api/v1: change it only if your BigID serves them elsewhere",
-				},
-			].sort((left, right) => left.displayName.localeCompare(right.displayName)),
-		},
+		optionsCollection([
+			...extraOptions,
+			{
+				displayName: 'Accept Version',
+				name: 'acceptVersion',
+				type: 'string',
+				default: DEFAULT_REMEDIATION_ACCEPT_VERSION,
+				placeholder: 'e.g. v1',
+				description:
+					"The Accept-version header BigID's app proxy passes to the app: BigID's agent tools send 2.0, older apps take v1",
+			},
+			{
+				displayName: 'Path Prefix',
+				name: 'pathPrefix',
+				type: 'string',
+				default: DEFAULT_REMEDIATION_PATH_PREFIX,
+				placeholder: 'e.g. proxy/tpa/api',
+				description:
+					"Where BigID's app proxy serves its apps, below /api/v1: change it only if your BigID serves them elsewhere",
+			},
+		]),
 	]);
 }

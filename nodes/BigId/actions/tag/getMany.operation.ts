@@ -23,5 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit.call(this, itemIndex);
 	const search = String(this.getNodeParameter('search', itemIndex, '')).trim();
 	const pairs = await listTagPairs.call(this, search, itemIndex);
-	return limit === undefined ? pairs : pairs.slice(0, limit);
+	return pairs.slice(0, limit);
 }
