@@ -199,7 +199,7 @@ describe('Catalog Object > Add Tags', () => {
 		expect(session.sandbox.stats.writes[TAG_ROUTE]).toBe(1);
 	});
 
-	it("fails the item with BigID's message when its 201 answer lists errors", async () => {
+	it('fails the item with the errors BigID lists in its 201 answer', async () => {
 		const object = catalog.withoutTag('Exception')[0];
 		const before = catalog.tagsOf(object);
 		const { error } = await add([{ ...inputOf(object), source: 'no-such-source' }], [APPROVED]);

@@ -961,3 +961,142 @@ CATALOGUE.push(
 		test: 'says when this BigID version does not offer DSAR submission',
 	},
 );
+
+// Issue 23: catalog tags, DSAR reports, policies and remediation.
+CATALOGUE.push(
+	{
+		row: 'Catalog Object > Add Tags: a tag name BigID does not have',
+		file: 'actions/catalogTags.test.ts',
+		test: 'fails an unknown tag name before any write, listing the tags that exist',
+	},
+	{
+		row: 'Catalog Object > Add Tags: a value the tag does not have',
+		file: 'actions/catalogTags.test.ts',
+		test: 'fails an unknown value before any write, listing the values of the tag',
+	},
+	{
+		row: 'Catalog Object > Add Tags: an object the catalog does not have (continue on fail)',
+		file: 'actions/catalogTags.test.ts',
+		test: 'fails an object the catalog does not have before any write, the other items still tagged',
+	},
+	{
+		row: "Catalog Object > Add Tags: errors in BigID's 201 answer",
+		file: 'actions/catalogTags.test.ts',
+		test: 'fails the item with the errors BigID lists in its 201 answer',
+	},
+	{
+		row: 'Catalog Object > Add Tags: a user without catalog.manual_fields.edit (403)',
+		file: 'actions/catalogTags.test.ts',
+		test: 'says which permission a 403 needs',
+	},
+	{
+		row: 'Catalog Object > Remove Tags: an unknown tag',
+		file: 'actions/catalogTags.test.ts',
+		test: 'fails an unknown tag before any write',
+	},
+	{
+		row: 'Catalog Object > Remove Tags: a BigID version without tag removal',
+		file: 'actions/catalogTags.test.ts',
+		test: 'says this BigID version does not offer removing tags, and the object keeps them',
+	},
+	{
+		row: 'Catalog Object > Get Details: an unknown object',
+		file: 'actions/catalogTags.test.ts',
+		test: 'says an unknown object was not found',
+	},
+	{
+		row: 'Catalog Object > Get Details: an empty fully qualified name',
+		file: 'actions/catalogTags.test.ts',
+		test: 'refuses an empty name before any request',
+	},
+	{
+		row: 'Tag > Get Many: a limit out of range',
+		file: 'actions/catalogTags.test.ts',
+		test: 'refuses a limit out of range before any request',
+	},
+	{
+		row: 'DSAR > Get Report: a report not ready yet (BigID answers 409)',
+		file: 'actions/dsarReport.test.ts',
+		test: 'says a report is not ready yet, with its status, and how to wait for it',
+	},
+	{
+		row: 'DSAR > Get Report: a report not ready yet answered 404, or with a status and no records',
+		file: 'actions/dsarReport.test.ts',
+		test: 'reads a 404 of a report not ready yet as not ready, from the status',
+	},
+	{
+		row: 'DSAR > Get Report: an unknown request ID',
+		file: 'actions/dsarReport.test.ts',
+		test: 'names the fix for an unknown request ID',
+	},
+	{
+		row: 'DSAR > Get Report: a request BigID gave up on',
+		file: 'actions/dsarReport.test.ts',
+		test: 'fails a request BigID gave up on with what BigID said',
+	},
+	{
+		row: 'DSAR > Get Report: a blank request ID, a bad Limit, a blank file field',
+		file: 'actions/dsarReport.test.ts',
+		test: 'refuses a blank request ID, a bad Limit or a blank file field before any request',
+	},
+	{
+		row: 'DSAR > Submit and Wait: a search that does not end within Timeout',
+		file: 'actions/dsarReport.test.ts',
+		test: 'stops at the timeout and names the request ID to read the report with later',
+	},
+	{
+		row: 'DSAR > Submit and Wait: a lost answer of the submission',
+		file: 'actions/dsarReport.test.ts',
+		test: 'never submits again when the answer of the submission was lost',
+	},
+	{
+		row: 'DSAR > Submit and Wait: bad identity values, a Poll Interval of 0',
+		file: 'actions/dsarReport.test.ts',
+		test: 'refuses bad identity values or a Poll Interval of 0 before any request',
+	},
+	{
+		row: 'DSAR > Submit and Wait: a BigID version without the status endpoint',
+		file: 'actions/dsarReport.test.ts',
+		test: 'says so after the one submission, and how to read the report later',
+	},
+	{
+		row: 'Policy > Get: an unknown policy name, an empty one',
+		file: 'actions/policy.test.ts',
+		test: 'says which policy name does not exist, and needs one before any request',
+	},
+	{
+		row: 'Remediation > Execute Action: an unknown or disabled action, a missing or unknown parameter',
+		file: 'actions/remediation.test.ts',
+		test: 'refuses an unknown action, a disabled one, a missing or unknown parameter: nothing executed',
+	},
+	{
+		row: 'Remediation > Execute Action: no action, no objects, a parameter value without a name',
+		file: 'actions/remediation.test.ts',
+		test: 'needs an action, objects and named parameters before any request',
+	},
+	{
+		row: 'Remediation > Execute Action: a lost answer of the execute request',
+		file: 'actions/remediation.test.ts',
+		test: 'reports a lost answer as "may have happened" and never sends the action again',
+	},
+	{
+		row: 'Remediation: an empty App ID or Accept Version',
+		file: 'actions/remediation.test.ts',
+		test: 'needs an App ID and an Accept Version before any request',
+	},
+	{
+		row: 'Remediation: an unknown App ID',
+		file: 'actions/remediation.test.ts',
+		test: 'names the App ID and the installation for an unknown App ID',
+	},
+	{
+		row: 'Remediation > Get Execution: an unknown execution ID, an empty one',
+		file: 'actions/remediation.test.ts',
+		test: 'says which execution the app does not have, and needs an ID before any request',
+	},
+	{
+		row: 'Remediation: a BigID without the Remediation app (3 operations)',
+		file: 'actions/remediation.test.ts',
+		test: '%s says this BigID does not offer the app',
+	},
+);
