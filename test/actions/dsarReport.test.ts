@@ -102,6 +102,27 @@ describe('DSAR > Get Report', () => {
 		expect(lines.at(-1)).toBe('');
 	});
 
+	it('pairs each file with its input item, and with Continue On Fail outputs the error of a bad one', async () => {
+		const requestId = submitted(session);
+		searchEnds(session);
+		const { items, error } = await runNode(
+			session.credentials,
+			'dsar',
+			{ operation: 'getReport', requestId: '={{ $json.requestId }}', reportOutput: 'file' },
+			[{ requestId: 'dsar-9999' }, { requestId }],
+			true,
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(items[0].json.error).toBe('BigID answered 404: DSAR request dsar-9999 was not found');
+		expect(items[0].binary).toBeUndefined();
+		expect(items[1].json).toEqual({
+			requestId,
+			recordCount: recordsOf(session, requestId).length,
+		});
+		expect((await fileOf(items[1], 'data')).fileName).toBe(`dsar-${requestId}.json`);
+	});
+
 	it('says a report is not ready yet, with its status, and how to wait for it', async () => {
 		const requestId = submitted(session);
 		const { error } = await getReport(session, { requestId });
