@@ -297,6 +297,7 @@ describe('Remediation > Execute Action', () => {
 			]
 				.filter((action) => action.isEnabled)
 				.map((action) => action.displayName)
+				.sort((left, right) => left.localeCompare(right))
 				.join(', ')} (Remediation > Get Actions lists them).`,
 		);
 	});

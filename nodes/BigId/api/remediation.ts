@@ -30,7 +30,7 @@ export interface RemediationApp {
 }
 
 /** A path prefix as users type it (`/api/v1/proxy/tpa/api/`, `proxy/tpa/api`), as segments below /api/v1. */
-export function remediationPathPrefixOf(text: string): string[] {
+function remediationPathPrefixOf(text: string): string[] {
 	const segments = text.split('/').filter((segment) => segment.trim() !== '');
 	return segments[0] === 'api' && segments[1] === 'v1' ? segments.slice(2) : segments;
 }

@@ -56,6 +56,18 @@ export function filledText(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** How many names an error lists before it says how many more there are. */
+const LISTED_NAMES = 20;
+
+/** The names an error offers instead of one that does not exist: each once, sorted, at most 20. */
+export function namesText(names: readonly string[]): string {
+	const unique = [...new Set(names)].sort((left, right) => left.localeCompare(right));
+	if (unique.length === 0) return '(none)';
+	const listed = unique.slice(0, LISTED_NAMES).join(', ');
+	const more = unique.length - LISTED_NAMES;
+	return more > 0 ? `${listed} and ${more} more` : listed;
+}
+
 /** Names, emails and origins as BigID compares them for people: jdoe@Example.com is jdoe@example.com. */
 export function sameText(value: unknown, wanted: string): boolean {
 	return typeof value === 'string' && value.trim().toLowerCase() === wanted.trim().toLowerCase();

@@ -58,7 +58,7 @@ function parameterOf(entry: unknown): RemediationParameter | undefined {
  * One action of the app. An action without an enabled flag counts as enabled: the app lists it
  * and nothing says it is off (the live answer always carries `isEnabled`).
  */
-export function remediationActionOf(entry: IDataObject): RemediationAction | undefined {
+function remediationActionOf(entry: IDataObject): RemediationAction | undefined {
 	const name = textOf(first(entry.name, entry.actionName, entry.action_id, entry.id));
 	if (name === null) return undefined;
 	const parameters = first(entry.actionParams, entry.action_params, entry.params, entry.parameters);

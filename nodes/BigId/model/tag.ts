@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { namesText } from './object';
+
 /**
  * BigID's catalog tags: a tag (`tagName`, `tagId`) has values (`tagValue`, `valueId`), and a
  * catalog object carries tag/value pairs. Writes name a pair by its two IDs, objects show it by
@@ -65,17 +67,6 @@ export function splitByPresence(
 	};
 }
 
-/** How many names an error lists before it says how many more there are. */
-const LISTED_NAMES = 20;
-
-function listOfNames(names: readonly string[]): string {
-	const unique = [...new Set(names)].sort((left, right) => left.localeCompare(right));
-	if (unique.length === 0) return '(none)';
-	const listed = unique.slice(0, LISTED_NAMES).join(', ');
-	const more = unique.length - LISTED_NAMES;
-	return more > 0 ? `${listed} and ${more} more` : listed;
-}
-
 export interface TagProblem {
 	message: string;
 	description: string;
@@ -91,14 +82,14 @@ export function findTagPair(wanted: ObjectTag, pairs: readonly TagPair[]): TagPa
 	if (ofName.length === 0) {
 		return {
 			message: `Tag '${wanted.tagName}' does not exist in BigID`,
-			description: `Tag names are matched exactly; create the tag in BigID (Catalog > Tags) or pick one of: ${listOfNames(pairs.map((pair) => pair.tagName))}`,
+			description: `Tag names are matched exactly; create the tag in BigID (Catalog > Tags) or pick one of: ${namesText(pairs.map((pair) => pair.tagName))}`,
 		};
 	}
 	const pair = ofName.find((candidate) => candidate.tagValue === wanted.tagValue);
 	if (pair) return pair;
 	return {
 		message: `Tag '${wanted.tagName}' has no value '${wanted.tagValue}' in BigID`,
-		description: `Tag values are matched exactly; add the value to the tag in BigID (Catalog > Tags) or pick one of: ${listOfNames(ofName.map((candidate) => candidate.tagValue))}`,
+		description: `Tag values are matched exactly; add the value to the tag in BigID (Catalog > Tags) or pick one of: ${namesText(ofName.map((candidate) => candidate.tagValue))}`,
 	};
 }
 

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RemediationParameterValue } from '../../api/remediation';
 import { executeRemediationAction, listRemediationActions } from '../../api/remediation';
+import { namesText } from '../../model/object';
 import type { RemediationAction, RemediationTarget } from '../../model/remediation';
 import {
 	executionStatusOf,
@@ -150,7 +151,7 @@ function readGivenParameters(
 }
 
 const namesOf = (actions: RemediationAction[]) =>
-	actions.map((action) => action.displayName).join(', ') || 'none';
+	namesText(actions.map((action) => action.displayName));
 
 /** The enabled action the user named; an unknown or disabled one fails before anything is sent. */
 function chooseAction(
@@ -187,7 +188,7 @@ function actionParamsOf(
 	given: Map<string, IDataObject[string]>,
 	itemIndex: number,
 ): RemediationParameterValue[] {
-	const known = action.parameters.map((parameter) => parameter.name).join(', ') || 'none';
+	const known = namesText(action.parameters.map((parameter) => parameter.name));
 	const unknown = [...given.keys()].find(
 		(name) => !action.parameters.some((parameter) => parameter.name === name),
 	);
