@@ -10,6 +10,12 @@ import { titleCase } from 'title-case';
 import { BigId } from '../../nodes/BigId/BigId.node';
 import { outputChoiceOf } from '../../nodes/BigId/actions/output';
 import { fieldDisplayName } from '../../nodes/BigId/actions/output.descriptions';
+import {
+	aciGroupFields,
+	aciObjectFields,
+	aciPermissionFields,
+	aciUserFields,
+} from '../../nodes/BigId/model/accessIntelligence';
 import { caseFields } from '../../nodes/BigId/model/case';
 import { catalogObjectFields } from '../../nodes/BigId/model/catalogObject';
 import type { ObjectFields } from '../../nodes/BigId/model/fields';
@@ -24,6 +30,10 @@ const OBJECTS: Array<[string, ObjectFields]> = [
 	['user', userFields],
 	['scan', scanFields],
 	['data source scan', dataSourceScanFields],
+	['access intelligence user', aciUserFields],
+	['access intelligence group', aciGroupFields],
+	['access intelligence object', aciObjectFields],
+	['object permission', aciPermissionFields],
 ];
 
 /** The operations with Simplify, and the object each outputs. */
@@ -37,6 +47,10 @@ const OPERATIONS: Array<[string, string, ObjectFields]> = [
 	['scan', 'getMany', scanFields],
 	['scan', 'getManyParentScans', scanFields],
 	['dataSource', 'getLastScan', dataSourceScanFields],
+	['accessIntelligence', 'getManyUsers', aciUserFields],
+	['accessIntelligence', 'getManyGroups', aciGroupFields],
+	['accessIntelligence', 'getManyObjects', aciObjectFields],
+	['accessIntelligence', 'getObjectPermissions', aciPermissionFields],
 ];
 
 const nodeDescription = new BigId().description;

@@ -71,7 +71,20 @@ export const ACI_USER_FIELDS = [
 	'external',
 ] as const;
 
-export const aciUserFields: ObjectFields = { all: ACI_USER_FIELDS, simplified: ACI_USER_FIELDS };
+/** Simplify keeps what an access review reads: who, where, in which groups, and how active. */
+export const aciUserFields: ObjectFields = {
+	all: ACI_USER_FIELDS,
+	simplified: [
+		'id',
+		'dataSource',
+		'name',
+		'email',
+		'groups',
+		'sharedObjectsCount',
+		'lastLogin',
+		'status',
+	],
+};
 
 /** One ACI group as the node outputs it. */
 export function aciGroupOf(group: IDataObject): IDataObject {
@@ -98,7 +111,10 @@ export const ACI_GROUP_FIELDS = [
 	'external',
 ] as const;
 
-export const aciGroupFields: ObjectFields = { all: ACI_GROUP_FIELDS, simplified: ACI_GROUP_FIELDS };
+export const aciGroupFields: ObjectFields = {
+	all: ACI_GROUP_FIELDS,
+	simplified: ['id', 'dataSource', 'name', 'membersCount', 'sharedObjectsCount'],
+};
 
 const annotationsOf = (object: IDataObject): IDataObject =>
 	object.annotations && typeof object.annotations === 'object'
@@ -150,7 +166,7 @@ export const ACI_OBJECT_FIELDS = [
 
 export const aciObjectFields: ObjectFields = {
 	all: ACI_OBJECT_FIELDS,
-	simplified: ACI_OBJECT_FIELDS,
+	simplified: ['id', 'fullPath', 'dataSource', 'owner', 'sharedWith', 'openAccess'],
 };
 
 /**
@@ -190,7 +206,7 @@ export const ACI_PERMISSION_FIELDS = [
 
 export const aciPermissionFields: ObjectFields = {
 	all: ACI_PERMISSION_FIELDS,
-	simplified: ACI_PERMISSION_FIELDS,
+	simplified: ['id', 'objectPath', 'principal', 'access', 'inherited'],
 };
 
 /** Whether an ACI user output is the account of this e-mail address or account name, without case. */
