@@ -8,7 +8,8 @@ import { asNodeError } from './errors';
 import type { ListOptions } from './list';
 import { listOf } from './list';
 
-const DATA_CATALOG = 'data-catalog';
+/** The catalog's path prefix, which the tag endpoints (api/tags.ts) share. */
+export const DATA_CATALOG = 'data-catalog';
 // A 400 on a search most likely means BigID did not take the query.
 export const QUERY_FIX =
 	'Check the Query: BigID takes its catalog query language, for example system = "crm-db" AND policy IN ("PCI"). Values go in double quotes.';

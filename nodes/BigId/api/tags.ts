@@ -5,8 +5,8 @@ import { tagPairOf, tagWriteOutcomeOf } from '../model/tag';
 import type { BigIdContext } from '../transport';
 import { bigIdApiRequest, listPageOf, unwrapEnvelope } from '../transport';
 import { oncePerRun } from './runCache';
+import { DATA_CATALOG } from './catalog';
 
-const DATA_CATALOG = 'data-catalog';
 const MANUAL_FIELDS_TAGS = [DATA_CATALOG, 'manual-fields', 'tags'];
 
 const EDIT_PERMISSION_FIX =
