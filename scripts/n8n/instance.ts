@@ -248,7 +248,11 @@ export class N8nInstance {
 
 	/** Sets up the instance owner on first use; logs in as that owner afterwards. */
 	async setUpOwner(owner: Owner = DEFAULT_OWNER): Promise<void> {
-		const response = await this.fetch('POST', '/rest/owner/setup', owner);
+		const response = await this.postOnceRouted(
+			'/rest/owner/setup',
+			owner,
+			Date.now() + READY_TIMEOUT_MS,
+		);
 		this.owner = owner;
 		if (response.status === 200) {
 			this.keepCookie(response);
@@ -260,22 +264,33 @@ export class N8nInstance {
 	async login(owner: Owner): Promise<void> {
 		this.owner = owner;
 		const deadline = Date.now() + READY_TIMEOUT_MS;
-		let response: Response;
-		for (;;) {
-			response = await this.fetch('POST', '/rest/login', {
-				emailOrLdapLoginId: owner.email,
-				email: owner.email,
-				password: owner.password,
-			});
-			// On a busy machine n8n 1.x answers /rest/settings a moment before its login route exists.
-			if (response.status !== 404 || Date.now() > deadline) break;
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
+		const response = await this.postOnceRouted(
+			'/rest/login',
+			{ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password },
+			deadline,
+		);
 		if (response.status !== 200) {
 			throw new Error(`Login to n8n failed: HTTP ${response.status} ${await response.text()}`);
 		}
 		this.keepCookie(response);
 		await this.waitUntilServing(deadline);
+	}
+
+	/**
+	 * On a busy machine n8n 1.x answers /rest/settings a moment before its owner-setup and login
+	 * routes exist: a 404 then means "not yet", and taking it for an answer sets up no owner, so the
+	 * login after it fails with "Wrong username or password".
+	 */
+	private async postOnceRouted(
+		urlPath: string,
+		body: unknown,
+		deadline: number,
+	): Promise<Response> {
+		for (;;) {
+			const response = await this.fetch('POST', urlPath, body);
+			if (response.status !== 404 || Date.now() > deadline) return response;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
 	}
 
 	/**
