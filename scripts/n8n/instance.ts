@@ -77,6 +77,13 @@ export interface InstanceOptions {
 
 const BROWSER_ID = 'n8n-nodes-bigid-tooling';
 const READY_TIMEOUT_MS = 180_000;
+
+/**
+ * What `n8n start` prints once it has set up every route and activated the workflows, in 1.x and
+ * 2.x alike. Its server listens, and answers /rest/settings and the owner setup, well before that:
+ * on a busy machine a test that went on then met "Cannot GET /rest/workflows/<id>".
+ */
+const STARTED_LINE = 'Editor is now accessible via';
 const STOP_TIMEOUT_MS = 30_000;
 
 function offlineEnvironment(n8nVersion: string): NodeJS.ProcessEnv {
@@ -89,6 +96,9 @@ function offlineEnvironment(n8nVersion: string): NodeJS.ProcessEnv {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		// Where and how much n8n logs: its STARTED_LINE is an info line on the console.
+		N8N_LOG_OUTPUT: 'console',
+		N8N_LOG_LEVEL: 'info',
 		// 2.x reaches out to an MCP server registry at start; 1.x has no such module.
 		...(n8nVersion.startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 	};
@@ -104,6 +114,8 @@ export class N8nInstance {
 	private server?: ChildProcess;
 	private serverExit?: Promise<void>;
 	private log?: WriteStream;
+	/** Whether the running server printed STARTED_LINE. */
+	private started = false;
 	private cookie?: string;
 	private owner?: Owner;
 
@@ -196,6 +208,13 @@ export class N8nInstance {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.server = server;
+		this.started = false;
+		let lastOutput = '';
+		server.stdout.on('data', (chunk: Buffer) => {
+			// The line may come in two chunks: what is kept of the one before is longer than it.
+			lastOutput = (lastOutput + chunk.toString()).slice(-2 * STARTED_LINE.length);
+			if (lastOutput.includes(STARTED_LINE)) this.started = true;
+		});
 		for (const stream of [server.stdout, server.stderr]) {
 			if (this.log) stream.pipe(this.log, { end: false });
 			else
@@ -217,12 +236,14 @@ export class N8nInstance {
 			if (!this.server) {
 				throw new Error(`n8n exited while starting${this.logFile ? `; see ${this.logFile}` : ''}`);
 			}
-			try {
-				// Not /healthz/readiness: 1.x answers it before its REST routes exist.
-				const response = await fetch(`${this.url}/rest/settings`);
-				if (response.ok) return;
-			} catch {
-				// Not listening yet.
+			if (this.started) {
+				try {
+					// Not /healthz/readiness: 1.x answers it before its REST routes exist.
+					const response = await fetch(`${this.url}/rest/settings`);
+					if (response.ok) return;
+				} catch {
+					// Not listening yet.
+				}
 			}
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
